@@ -1,0 +1,72 @@
+// The environment, validated once into a typed object. Every variable is documented in the README.
+import { z } from "zod";
+import { DEFAULT_DATABASE_URL, parseDatabaseUrl } from "./db/url";
+
+const flag = z
+  .enum(["true", "false", "1", "0"])
+  .transform((value) => value === "true" || value === "1");
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    DATABASE_URL: z
+      .string()
+      .default(DEFAULT_DATABASE_URL)
+      .superRefine((url, ctx) => {
+        try {
+          parseDatabaseUrl(url);
+        } catch (error) {
+          ctx.addIssue({ code: "custom", message: (error as Error).message });
+        }
+      }),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
+    SHOPIFY_API_KEY: z.string().min(1).optional(),
+    SHOPIFY_API_SECRET: z.string().min(1).optional(),
+    SHOPIFY_APP_URL: z.url().optional(),
+    SCOPES: z.string().optional(),
+    SHOP_CUSTOM_DOMAIN: z.string().optional(),
+    /** Where the Admin API is, for the local stand-in only. */
+    SHOPIFY_ADMIN_ORIGIN: z.url().optional(),
+    JOBS_IN_PROCESS: flag.default(true),
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && env.SHOPIFY_ADMIN_ORIGIN) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SHOPIFY_ADMIN_ORIGIN"],
+        message: "SHOPIFY_ADMIN_ORIGIN points the app at a local Shopify stand-in and is refused in production",
+      });
+    }
+  });
+
+export type Config = z.infer<typeof EnvSchema>;
+
+export class ConfigError extends Error {}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".") || "env"}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+export interface ShopifyCredentials {
+  apiKey: string;
+  apiSecretKey: string;
+  appUrl: string;
+}
+
+/** The app's Shopify credentials, required by the web process (not by the CLI's database commands). */
+export function shopifyCredentials(config: Config): ShopifyCredentials {
+  const missing = (["SHOPIFY_API_KEY", "SHOPIFY_API_SECRET", "SHOPIFY_APP_URL"] as const).filter((key) => !config[key]);
+  if (missing.length) {
+    throw new ConfigError(
+      `Missing ${missing.join(", ")}. \`shopify app dev\` sets them; otherwise see "Configuration" in the README.`,
+    );
+  }
+  return { apiKey: config.SHOPIFY_API_KEY!, apiSecretKey: config.SHOPIFY_API_SECRET!, appUrl: config.SHOPIFY_APP_URL! };
+}

@@ -1,0 +1,107 @@
+// One way to open the database for the web process, the worker, the CLI and the tests: Prisma for the domain,
+// plain SQL for migrations, and a pg-boss connection for jobs, all on the same PostgreSQL or PGlite.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@prisma/client";
+import pg from "pg";
+import { fromPglite, type ConstructorOptions } from "pg-boss";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { lockDataDir } from "./pglite-lock";
+import { parseDatabaseUrl, type DatabaseTarget } from "./url";
+
+/** One connection's worth of plain SQL, inside one transaction. */
+export interface SqlTransaction {
+  query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
+  /** Runs a script of several statements with no parameters. */
+  exec(script: string): Promise<void>;
+}
+
+export interface Database {
+  readonly target: DatabaseTarget;
+  readonly prisma: PrismaClient;
+  query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
+  /** Runs fn in one transaction on one connection; an advisory lock taken inside it holds until commit. */
+  transaction<T>(fn: (tx: SqlTransaction) => Promise<T>): Promise<T>;
+  /** How pg-boss reaches this database. */
+  queueConnection(): Pick<ConstructorOptions, "db" | "connectionString" | "backend" | "max">;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(url: string, options: { poolSize?: number } = {}): Promise<Database> {
+  const target = parseDatabaseUrl(url);
+  return target.kind === "pglite" ? openPglite(target) : openPostgres(target, options.poolSize ?? 10);
+}
+
+async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): Promise<Database> {
+  let unlock = () => {};
+  if (target.dataDir) {
+    mkdirSync(target.dataDir, { recursive: true });
+    unlock = lockDataDir(path.resolve(target.dataDir));
+  }
+  let pglite: PGlite;
+  try {
+    pglite = target.dataDir ? new PGlite(path.resolve(target.dataDir)) : new PGlite();
+    await pglite.waitReady;
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return {
+    target,
+    prisma,
+    async query(text, params) {
+      return (await pglite.query(text, params)).rows as never;
+    },
+    transaction(fn) {
+      return pglite.transaction((tx) =>
+        fn({
+          query: async (text, params) => (await tx.query(text, params)).rows as never,
+          exec: async (script) => void (await tx.exec(script)),
+        }),
+      );
+    },
+    queueConnection: () => ({ db: fromPglite(pglite), backend: "pglite" }),
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+      unlock();
+    },
+  };
+}
+
+async function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>, poolSize: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: target.url, max: poolSize });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    target,
+    prisma,
+    async query(text, params) {
+      return (await pool.query(text, params)).rows;
+    },
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        const result = await fn({
+          query: async (text, params) => (await client.query(text, params)).rows,
+          exec: async (script) => void (await client.query(script)),
+        });
+        await client.query("COMMIT");
+        return result;
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    queueConnection: () => ({ connectionString: target.url, max: Math.max(2, Math.ceil(poolSize / 2)) }),
+    async close() {
+      await prisma.$disconnect();
+      await pool.end().catch(() => {});
+    },
+  };
+}
