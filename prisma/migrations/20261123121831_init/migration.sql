@@ -227,6 +227,19 @@ CREATE TABLE "Event" (
     CONSTRAINT "Event_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "JobProgress" (
+    "jobId" TEXT NOT NULL,
+    "shopId" TEXT NOT NULL,
+    "queue" TEXT NOT NULL,
+    "done" INTEGER NOT NULL DEFAULT 0,
+    "total" INTEGER,
+    "message" TEXT,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "JobProgress_pkey" PRIMARY KEY ("jobId")
+);
+
 -- CreateIndex
 CREATE INDEX "Session_shop_idx" ON "Session"("shop");
 
@@ -293,6 +306,9 @@ CREATE INDEX "Event_shopId_pledgeId_createdAt_idx" ON "Event"("shopId", "pledgeI
 -- CreateIndex
 CREATE INDEX "Event_shopId_subjectType_subjectId_idx" ON "Event"("shopId", "subjectType", "subjectId");
 
+-- CreateIndex
+CREATE INDEX "JobProgress_shopId_updatedAt_idx" ON "JobProgress"("shopId", "updatedAt");
+
 -- AddForeignKey
 ALTER TABLE "Campaign" ADD CONSTRAINT "Campaign_shopId_fkey" FOREIGN KEY ("shopId") REFERENCES "Shop"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
@@ -343,4 +359,7 @@ ALTER TABLE "OrderLink" ADD CONSTRAINT "OrderLink_pledgeId_fkey" FOREIGN KEY ("p
 
 -- AddForeignKey
 ALTER TABLE "Event" ADD CONSTRAINT "Event_shopId_fkey" FOREIGN KEY ("shopId") REFERENCES "Shop"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "JobProgress" ADD CONSTRAINT "JobProgress_shopId_fkey" FOREIGN KEY ("shopId") REFERENCES "Shop"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 

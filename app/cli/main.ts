@@ -1,0 +1,33 @@
+// `npx pledgebridge`: the operators' and scripts' door to the app. Every command has --help and --json.
+import { Command, CommanderError } from "commander";
+import { ConfigError } from "../config.server";
+import { registerDbCommands } from "./commands/db";
+import { registerShopCommands } from "./commands/shop";
+import { CliError } from "./output";
+
+export function buildProgram(): Command {
+  const program = new Command("pledgebridge")
+    .description("Pledgebridge: crowdfunding pledges and pre-orders as Shopify orders")
+    .showHelpAfterError()
+    .exitOverride();
+  registerDbCommands(program);
+  registerShopCommands(program);
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+/** Runs the CLI and returns the exit code: 0 done, 1 failed, 2 wrong usage. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof CliError || error instanceof ConfigError) {
+      process.stderr.write(`pledgebridge: ${error.message}\n`);
+      return error instanceof CliError ? error.exitCode : 2;
+    }
+    process.stderr.write(`pledgebridge: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,30 @@
+// `npm run worker`: a process that only works the job queues. Run as many as you like against PostgreSQL.
+import { readConfig } from "../config.server";
+import { migrateDatabase } from "../db/migrate";
+import { openDatabase } from "../db/open";
+import { describeDatabaseUrl } from "../db/url";
+import { logger } from "../logger.server";
+import { jobDefinitions } from "./definitions";
+import { JobQueue } from "./queue";
+
+const config = readConfig();
+const db = await openDatabase(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE });
+await migrateDatabase(db);
+const queue = await JobQueue.start(db, jobDefinitions({ prisma: db.prisma }), logger);
+await queue.work(config.WORKER_CONCURRENCY);
+logger.info(
+  { database: describeDatabaseUrl(config.DATABASE_URL), concurrency: config.WORKER_CONCURRENCY, pid: process.pid },
+  "worker started",
+);
+
+let stopping = false;
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.once(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "worker stopping: finishing the jobs in hand");
+    await queue.stop();
+    await db.close();
+    process.exit(0);
+  });
+}

@@ -1,0 +1,16 @@
+export const SHOP_IDENTITY = `#graphql
+  query ShopIdentity {
+    shop {
+      id
+      name
+      myshopifyDomain
+      currencyCode
+      ianaTimezone
+    }
+    appInstallation {
+      accessScopes {
+        handle
+      }
+    }
+  }
+` as const;

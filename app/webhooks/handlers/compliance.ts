@@ -1,0 +1,35 @@
+// The mandatory compliance topics. They do what they promise for the data that exists so far.
+import { z } from "zod";
+import { TerminalJobError } from "../../jobs/queue";
+import { recordCustomerDataRequest, redactCustomer } from "../../services/privacy";
+import { redactShop } from "../../services/shops";
+import type { WebhookHandler } from "../process";
+
+const Customer = z.object({ id: z.number().optional(), email: z.string().nullish(), phone: z.string().nullish() });
+const DataRequestPayload = z.object({ customer: Customer, data_request: z.object({ id: z.number() }).optional() });
+const CustomerRedactPayload = z.object({ customer: Customer });
+
+function parse<T>(schema: z.ZodType<T>, payload: unknown, topic: string): T {
+  const parsed = schema.safeParse(payload);
+  if (!parsed.success) throw new TerminalJobError(`${topic} payload is not what Shopify sends`);
+  return parsed.data;
+}
+
+export const complianceWebhookHandlers: Record<string, WebhookHandler> = {
+  "customers/data_request": (prisma, webhook) => {
+    const payload = parse(DataRequestPayload, webhook.payload, webhook.topic);
+    return recordCustomerDataRequest(prisma, webhook.shop, {
+      email: payload.customer.email ?? null,
+      requestId: payload.data_request?.id ?? null,
+      cause: `webhook:${webhook.webhookId}`,
+    });
+  },
+  "customers/redact": (prisma, webhook) => {
+    const payload = parse(CustomerRedactPayload, webhook.payload, webhook.topic);
+    return redactCustomer(prisma, webhook.shop, {
+      email: payload.customer.email ?? null,
+      cause: `webhook:${webhook.webhookId}`,
+    });
+  },
+  "shop/redact": (prisma, webhook) => redactShop(prisma, webhook.shop),
+};
