@@ -1,0 +1,31 @@
+// Finds every #graphql document in the app's sources and validates it against the pinned Admin schema, so an
+// operation Shopify would reject fails a test here first.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { parse, validate, type GraphQLError, type GraphQLSchema } from "graphql";
+
+export interface FoundDocument {
+  file: string;
+  source: string;
+}
+
+// \x60 is the backtick, spelled so that this file does not match itself.
+const DOCUMENT = /\x60#graphql([\s\S]*?)\x60/g;
+
+export function findGraphqlDocuments(root: string): FoundDocument[] {
+  const found: FoundDocument[] = [];
+  for (const entry of readdirSync(root, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !/\.(ts|tsx)$/.test(entry.name) || entry.name.endsWith(".d.ts")) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    for (const match of readFileSync(file, "utf8").matchAll(DOCUMENT)) found.push({ file, source: match[1]! });
+  }
+  return found;
+}
+
+export function validateDocument(schema: GraphQLSchema, source: string): readonly GraphQLError[] {
+  try {
+    return validate(schema, parse(source));
+  } catch (error) {
+    return [error as GraphQLError];
+  }
+}

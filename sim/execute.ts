@@ -1,0 +1,117 @@
+// One Admin GraphQL request against the real schema: parsed and validated as Shopify would, costed and
+// throttled, then executed with the stand-in's resolvers.
+import {
+  execute, GraphQLError, Kind, parse, validate, type DocumentNode, type FragmentDefinitionNode,
+  type GraphQLFieldResolver, type GraphQLSchema, type OperationDefinitionNode,
+} from "graphql";
+import { requestedCost, type LeakyBucket } from "./cost";
+import { mutationResolvers, queryResolvers, type ResolverContext } from "./resolvers";
+
+export interface GraphQLRequestBody {
+  query?: unknown;
+  variables?: unknown;
+  operationName?: unknown;
+}
+
+export interface SimResponse {
+  status: number;
+  body: unknown;
+}
+
+export async function executeAdminRequest(
+  schema: GraphQLSchema,
+  bucket: LeakyBucket,
+  context: ResolverContext,
+  body: GraphQLRequestBody,
+): Promise<SimResponse> {
+  if (typeof body.query !== "string" || !body.query.trim()) {
+    return { status: 400, body: { errors: { query: "Required parameter missing or invalid" } } };
+  }
+  let document: DocumentNode;
+  try {
+    document = parse(body.query);
+  } catch (error) {
+    return { status: 200, body: { errors: [shopifyError(error as GraphQLError)] } };
+  }
+  const validationErrors = validate(schema, document);
+  if (validationErrors.length) return { status: 200, body: { errors: validationErrors.map(shopifyError) } };
+
+  const variables = (body.variables ?? {}) as Record<string, unknown>;
+  const operation = pickOperation(document, typeof body.operationName === "string" ? body.operationName : undefined);
+  if (!operation) return { status: 200, body: { errors: [{ message: "An operation name is required" }] } };
+  const fragments = Object.fromEntries(
+    document.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((d) => [d.name.value, d]),
+  );
+  const cost = requestedCost(schema, operation, fragments, variables);
+  if (cost > 1000) {
+    return {
+      status: 200,
+      body: { errors: [{ message: `Query cost is ${cost}, which exceeds the single query max cost limit (1000).`, extensions: { code: "MAX_COST_EXCEEDED", cost, maxCost: 1000 } }] },
+    };
+  }
+  const taken = bucket.take(cost);
+  if (!taken.ok) {
+    return {
+      status: 200,
+      body: {
+        errors: [{ message: "Throttled", extensions: { code: "THROTTLED", documentation: "https://shopify.dev/api/usage/rate-limits" } }],
+        extensions: { cost: { requestedQueryCost: cost, actualQueryCost: null, throttleStatus: taken.status } },
+      },
+    };
+  }
+
+  const result = await execute({
+    schema,
+    document,
+    variableValues: variables,
+    operationName: operation.name?.value,
+    rootValue: operation.operation === "mutation" ? rootObject(mutationResolvers, context) : rootObject(queryResolvers, context),
+    contextValue: context,
+    fieldResolver: strictFieldResolver,
+  });
+  const status = bucket.status();
+  const extensions = { cost: { requestedQueryCost: cost, actualQueryCost: cost, throttleStatus: status } };
+  return {
+    status: 200,
+    body: { ...(result.errors ? { errors: result.errors.map(shopifyError) } : {}), data: result.data ?? null, extensions },
+  };
+}
+
+function rootObject(resolvers: Record<string, (args: Record<string, unknown>, context: ResolverContext) => unknown>, context: ResolverContext) {
+  return Object.fromEntries(
+    Object.entries(resolvers).map(([field, resolve]) => [field, (args: Record<string, unknown>) => resolve(args, context)]),
+  );
+}
+
+/** A field the stand-in has no value for is an error that names it, so a gap never passes as null. */
+const strictFieldResolver: GraphQLFieldResolver<unknown, ResolverContext> = (source, args, _context, info) => {
+  const value = source && typeof source === "object" ? (source as Record<string, unknown>)[info.fieldName] : undefined;
+  if (value === undefined) {
+    throw new GraphQLError(`The Shopify stand-in does not simulate ${info.parentType.name}.${info.fieldName}`, {
+      extensions: { code: "NOT_SIMULATED", typeName: info.parentType.name, fieldName: info.fieldName },
+    });
+  }
+  return typeof value === "function" ? value(args) : value;
+};
+
+function pickOperation(document: DocumentNode, name?: string): OperationDefinitionNode | undefined {
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  if (name) return operations.find((op) => op.name?.value === name);
+  return operations.length === 1 ? operations[0] : undefined;
+}
+
+// graphql-js words errors its own way; Shopify's are phrased like this, with a code in extensions.
+function shopifyError(error: GraphQLError) {
+  const undefinedField = /^Cannot query field "(\w+)" on type "(\w+)"/.exec(error.message);
+  if (undefinedField) {
+    const [, fieldName, typeName] = undefinedField;
+    return {
+      message: `Field '${fieldName}' doesn't exist on type '${typeName}'`,
+      locations: error.locations,
+      extensions: { code: "undefinedField", typeName, fieldName },
+    };
+  }
+  return { message: error.message, locations: error.locations, path: error.path, extensions: error.extensions };
+}

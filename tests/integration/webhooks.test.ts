@@ -1,0 +1,187 @@
+// Webhooks through the real route modules and Shopify's own HMAC verification, with the job queue working
+// in-process on a real database, as in the demo.
+import { randomUUID } from "node:crypto";
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../app/db/open";
+import type { JobQueue } from "../../app/jobs/queue";
+import { createTestDatabaseUrl, engineName, type TestDatabase } from "../helpers/database";
+import { createBackerWithPledge, createCampaign, createOfflineSession, createShop } from "../helpers/factories";
+import { waitFor } from "../helpers/wait";
+import { webhookRequest, type WebhookRequestOptions } from "../helpers/webhooks";
+
+const SECRET = "webhook-test-secret";
+type Action = (args: ActionFunctionArgs) => Promise<Response>;
+
+describe(`webhooks on ${engineName}`, () => {
+  let target: TestDatabase;
+  let database: Database;
+  let jobs: JobQueue;
+  let routes: Record<"app" | "compliance", Action>;
+
+  beforeAll(async () => {
+    target = await createTestDatabaseUrl();
+    Object.assign(process.env, {
+      DATABASE_URL: target.url,
+      SHOPIFY_API_KEY: "test-api-key",
+      SHOPIFY_API_SECRET: SECRET,
+      SHOPIFY_APP_URL: "https://pledgebridge.test",
+      JOBS_IN_PROCESS: "true",
+      LOG_LEVEL: "silent",
+    });
+    routes = {
+      app: (await import("../../app/routes/webhooks.app")).action as Action,
+      compliance: (await import("../../app/routes/webhooks.compliance")).action as Action,
+    };
+    ({ database } = await import("../../app/db.server"));
+    ({ jobs } = await import("../../app/jobs/runtime.server"));
+  });
+
+  afterAll(async () => {
+    await jobs.stop();
+    await database.close();
+    await target.drop();
+  });
+
+  async function deliver(route: keyof typeof routes, options: Omit<WebhookRequestOptions, "secret" | "path"> & { secret?: string }) {
+    const request = webhookRequest({ secret: SECRET, path: `/webhooks/${route}`, ...options });
+    try {
+      return await routes[route]({ request, params: {}, context: {} });
+    } catch (thrown) {
+      if (thrown instanceof Response) return thrown;
+      throw thrown;
+    }
+  }
+
+  const processed = (webhookId: string) =>
+    waitFor(async () => {
+      const delivery = await database.prisma.webhookDelivery.findUnique({ where: { webhookId } });
+      return delivery?.processedAt ? delivery : undefined;
+    }, 20_000, `webhook ${webhookId} to be processed`);
+
+  async function backerSetup() {
+    const shop = await createShop(database.prisma);
+    const campaign = await createCampaign(database.prisma, shop.id);
+    const { backer, pledge } = await createBackerWithPledge(database.prisma, campaign, { email: "Ada@Example.com" });
+    return { shop, campaign, backer, pledge };
+  }
+
+  it("answers 200 to a correctly signed delivery, after recording and queuing it", async () => {
+    const { shop } = await backerSetup();
+    const webhookId = randomUUID();
+    const response = await deliver("compliance", {
+      topic: "customers/data_request",
+      shop: shop.domain,
+      webhookId,
+      payload: { shop_domain: shop.domain, customer: { id: 1, email: "ada@example.com" }, data_request: { id: 9 } },
+    });
+    expect(response.status).toBe(200);
+    const delivery = await database.prisma.webhookDelivery.findUniqueOrThrow({ where: { webhookId } });
+    expect(delivery).toMatchObject({ topic: "customers/data_request", shopDomain: shop.domain, jobId: expect.any(String) });
+    await processed(webhookId);
+  });
+
+  it("answers 401 to a bad signature and records nothing", async () => {
+    const webhookId = randomUUID();
+    const response = await deliver("compliance", {
+      topic: "shop/redact",
+      shop: "victim.myshopify.com",
+      webhookId,
+      secret: "not-the-app-secret",
+      payload: { shop_domain: "victim.myshopify.com" },
+    });
+    expect(response.status).toBe(401);
+    expect(await database.prisma.webhookDelivery.count({ where: { webhookId } })).toBe(0);
+  });
+
+  it("processes a duplicate delivery once, even when both copies arrive together", async () => {
+    const { shop, backer } = await backerSetup();
+    const webhookId = randomUUID();
+    const options = {
+      topic: "customers/data_request",
+      shop: shop.domain,
+      webhookId,
+      payload: { shop_domain: shop.domain, customer: { id: 2, email: "ada@example.com" }, data_request: { id: 10 } },
+    };
+    const responses = await Promise.all([deliver("compliance", options), deliver("compliance", options)]);
+    expect(responses.map((r) => r.status)).toEqual([200, 200]);
+    expect((await deliver("compliance", options)).status).toBe(200);
+    await processed(webhookId);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const events = await database.prisma.event.findMany({ where: { subjectId: backer.id, kind: "privacy.data_requested" } });
+    expect(events).toHaveLength(1);
+    expect(await database.prisma.webhookDelivery.count({ where: { webhookId } })).toBe(1);
+  });
+
+  it("app/uninstalled deletes the shop's sessions and keeps its data until shop/redact", async () => {
+    const { shop, pledge } = await backerSetup();
+    await createOfflineSession(database.prisma, shop.domain);
+    const webhookId = randomUUID();
+    await deliver("app", { topic: "app/uninstalled", shop: shop.domain, webhookId, payload: { id: 1, domain: shop.domain } });
+    await processed(webhookId);
+    expect(await database.prisma.session.count({ where: { shop: shop.domain } })).toBe(0);
+    expect((await database.prisma.shop.findUniqueOrThrow({ where: { id: shop.id } })).uninstalledAt).toBeInstanceOf(Date);
+    expect(await database.prisma.pledge.findUnique({ where: { id: pledge.id } })).not.toBeNull();
+  });
+
+  it("app/scopes_update records the scopes the merchant granted", async () => {
+    const shop = await createShop(database.prisma);
+    await createOfflineSession(database.prisma, shop.domain);
+    const webhookId = randomUUID();
+    await deliver("app", {
+      topic: "app/scopes_update",
+      shop: shop.domain,
+      webhookId,
+      payload: { previous: ["write_orders"], current: ["write_orders", "write_draft_orders"] },
+    });
+    await processed(webhookId);
+    const session = await database.prisma.session.findFirstOrThrow({ where: { shop: shop.domain } });
+    expect(session.scope).toBe("write_orders,write_draft_orders");
+  });
+
+  it("customers/redact erases the backer's personal data in that shop only, keeping the pledge", async () => {
+    const mine = await backerSetup();
+    const theirs = await backerSetup();
+    const webhookId = randomUUID();
+    await deliver("compliance", {
+      topic: "customers/redact",
+      shop: mine.shop.domain,
+      webhookId,
+      payload: { shop_domain: mine.shop.domain, customer: { id: 3, email: "ada@example.com" }, orders_to_redact: [] },
+    });
+    await processed(webhookId);
+    const redacted = await database.prisma.backer.findUniqueOrThrow({ where: { id: mine.backer.id } });
+    expect(redacted).toMatchObject({ email: null, firstName: null, lastName: null, phone: null, address1: null, city: null, zip: null });
+    expect(redacted.identityKey).toBe(`redacted:${mine.backer.id}`);
+    expect(await database.prisma.pledge.findUnique({ where: { id: mine.pledge.id } })).not.toBeNull();
+    const untouched = await database.prisma.backer.findUniqueOrThrow({ where: { id: theirs.backer.id } });
+    expect(untouched.email).toBe("Ada@Example.com");
+  });
+
+  it("shop/redact erases every row of that shop and nothing of another", async () => {
+    const mine = await backerSetup();
+    const theirs = await backerSetup();
+    await createOfflineSession(database.prisma, mine.shop.domain);
+    const webhookId = randomUUID();
+    await deliver("compliance", { topic: "shop/redact", shop: mine.shop.domain, webhookId, payload: { shop_domain: mine.shop.domain } });
+    await processed(webhookId);
+    expect(await database.prisma.shop.findUnique({ where: { id: mine.shop.id } })).toBeNull();
+    expect(await database.prisma.backer.count({ where: { shopId: mine.shop.id } })).toBe(0);
+    expect(await database.prisma.pledge.count({ where: { shopId: mine.shop.id } })).toBe(0);
+    expect(await database.prisma.session.count({ where: { shop: mine.shop.domain } })).toBe(0);
+    expect(await database.prisma.pledge.count({ where: { shopId: theirs.shop.id } })).toBe(1);
+  });
+
+  it("acknowledges a signed payload it cannot use and dead-letters the job instead of retrying it", async () => {
+    const shop = await createShop(database.prisma);
+    const webhookId = randomUUID();
+    const response = await deliver("compliance", { topic: "customers/redact", shop: shop.domain, webhookId, payload: { nonsense: true } });
+    expect(response.status).toBe(200);
+    const dead = await waitFor(async () =>
+      (await jobs.deadLetters()).find((job) => (job.data as { webhookId?: string }).webhookId === webhookId),
+    );
+    expect(dead.queue).toBe("webhook");
+    const delivery = await database.prisma.webhookDelivery.findUniqueOrThrow({ where: { webhookId } });
+    expect(delivery.processedAt).toBeNull();
+  });
+});
