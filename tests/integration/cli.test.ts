@@ -1,0 +1,80 @@
+// The CLI as an operator runs it: a separate process, a PGlite folder, the stand-in over HTTP.
+import { execFile } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSim, type RunningSim } from "../../sim/server";
+
+const run = promisify(execFile);
+
+describe("npx pledgebridge", () => {
+  let sim: RunningSim;
+  let env: NodeJS.ProcessEnv;
+
+  beforeAll(async () => {
+    sim = await startSim({ shops: [{ domain: "demo-shop.myshopify.com", accessToken: "sim-token", name: "Demo Shop", currencyCode: "EUR" }] });
+    const dataDir = path.join(mkdtempSync(path.join(tmpdir(), "pb-cli-")), "db");
+    env = { ...process.env, DATABASE_URL: `pglite://${dataDir}`, SHOPIFY_ADMIN_ORIGIN: sim.url, NODE_ENV: "development" };
+  });
+  afterAll(() => sim.close());
+
+  async function cli(...args: string[]) {
+    try {
+      const { stdout, stderr } = await run(process.execPath, ["bin/pledgebridge.js", ...args], { env });
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      const failed = error as { code: number; stdout: string; stderr: string };
+      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+    }
+  }
+
+  it("migrates the database, then finds it up to date", async () => {
+    const first = await cli("db", "migrate", "--json");
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout).applied.length).toBeGreaterThan(0);
+    const second = await cli("db", "migrate", "--json");
+    expect(JSON.parse(second.stdout)).toMatchObject({ applied: [] });
+  });
+
+  it("connects a shop with its token, checked against the shop, and lists it", async () => {
+    const connected = await cli("shop", "connect", "--shop", "demo-shop.myshopify.com", "--token", "sim-token", "--json");
+    expect(connected.code).toBe(0);
+    expect(JSON.parse(connected.stdout)).toMatchObject({ domain: "demo-shop.myshopify.com", name: "Demo Shop", currencyCode: "EUR" });
+    const listed = await cli("shop", "list", "--json");
+    expect(JSON.parse(listed.stdout)).toEqual([
+      expect.objectContaining({ domain: "demo-shop.myshopify.com", installed: true, scopes: expect.arrayContaining(["write_orders"]) }),
+    ]);
+  });
+
+  it("refuses a wrong token with a clear error and stores nothing", async () => {
+    const result = await cli("shop", "connect", "--shop", "other-shop.myshopify.com", "--token", "wrong", "--json");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/Could not connect other-shop\.myshopify\.com: Shopify answered HTTP 401\. Check the token\./);
+    const listed = await cli("shop", "list", "--json");
+    expect(JSON.parse(listed.stdout).map((s: { domain: string }) => s.domain)).not.toContain("other-shop.myshopify.com");
+  });
+
+  it("answers wrong usage with exit code 2 and says what is expected", async () => {
+    const badDomain = await cli("shop", "connect", "--shop", "https://demo-shop.myshopify.com", "--token", "x");
+    expect(badDomain).toMatchObject({ code: 2, stderr: expect.stringMatching(/--shop must be a domain like my-brand\.myshopify\.com/) });
+    expect((await cli("shop", "connect", "--token", "x")).code).toBe(2);
+    expect((await cli("nonsense")).code).toBe(2);
+  });
+
+  it("has help on every command", async () => {
+    for (const args of [["--help"], ["db", "--help"], ["db", "migrate", "--help"], ["shop", "connect", "--help"], ["shop", "list", "--help"]]) {
+      const result = await cli(...args);
+      expect(result.code, args.join(" ")).toBe(0);
+      expect(result.stdout).toMatch(/Usage: pledgebridge/);
+    }
+  });
+
+  it("explains a bad DATABASE_URL instead of crashing", async () => {
+    const result = await run(process.execPath, ["bin/pledgebridge.js", "shop", "list"], { env: { ...env, DATABASE_URL: "mysql://x" } }).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(result).toMatchObject({ code: 2, stderr: expect.stringMatching(/DATABASE_URL must start with postgres:\/\//) });
+  });
+});
