@@ -1,0 +1,89 @@
+// `npm run demo`: the whole app on this machine, against the local Shopify stand-in, with no database server
+// and no network. Builds if needed, starts the stand-in, connects its demo shop, and serves the app.
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import express from "express";
+import { migrateDatabase } from "../app/db/migrate";
+import { openDatabase } from "../app/db/open";
+import { connectShop } from "../app/services/shops";
+import { createAdminClient } from "../app/shopify/admin-client";
+import { ADMIN_API_VERSION } from "../app/shopify/api-version";
+import { DEMO_SHOP, startSim } from "../sim/server";
+
+const require = createRequire(import.meta.url);
+const appPort = Number(process.env.PORT ?? 3000);
+const simPort = Number(process.env.SIM_PORT ?? 4010);
+const token = process.env.SIM_ACCESS_TOKEN ?? "sim-token";
+const databaseUrl = process.env.DATABASE_URL ?? "pglite://./.data/demo";
+
+if (isBuildStale()) {
+  console.log("Building the app (once; again after you change app/)…");
+  execFileSync(process.execPath, [require.resolve("@remix-run/dev/dist/cli.js"), "vite:build"], { stdio: ["ignore", "ignore", "inherit"] });
+}
+
+const sim = await startSim({ port: simPort });
+const db = await openDatabase(databaseUrl);
+await migrateDatabase(db);
+const admin = createAdminClient({ shop: DEMO_SHOP.domain, accessToken: token, adminOrigin: sim.url });
+await connectShop(db.prisma, admin, token);
+await db.close();
+
+// The app reads its configuration when its build is imported, so the environment is set first.
+Object.assign(process.env, {
+  NODE_ENV: process.env.NODE_ENV ?? "development",
+  DATABASE_URL: databaseUrl,
+  SHOPIFY_API_KEY: process.env.SHOPIFY_API_KEY ?? "demo-api-key",
+  SHOPIFY_API_SECRET: process.env.SHOPIFY_API_SECRET ?? "demo-api-secret",
+  SHOPIFY_APP_URL: `http://localhost:${appPort}`,
+  SHOPIFY_ADMIN_ORIGIN: sim.url,
+  JOBS_IN_PROCESS: "true",
+});
+const server = await serveBuild(appPort);
+
+console.log(`
+Pledgebridge demo
+  App                 http://localhost:${appPort}   (health: http://localhost:${appPort}/healthz)
+  Shopify stand-in    ${sim.url}/admin/api/${ADMIN_API_VERSION}/graphql.json
+                      shop ${DEMO_SHOP.domain}, token ${token}
+  Database            ${databaseUrl}  (job queue and worker run in the app process)
+
+Not all parts are built yet: the embedded admin needs Shopify's App Bridge, so opening it in a plain browser
+comes with the demo mode of the stand-in (issue #3); campaigns and imports come with issue #4.
+Try the CLI meanwhile:  DATABASE_URL=${databaseUrl} npx pledgebridge shop list   (stop the demo first: PGlite serves one process)
+Ctrl-C stops everything.
+`);
+
+// The app's own shutdown (jobs, database) runs on the same signals; this stops the servers.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    server.close();
+    void sim.close();
+  });
+}
+
+/** Serves the production build in this process, as remix-serve would. */
+async function serveBuild(port: number) {
+  const build = await import(pathToFileURL(path.resolve("build/server/index.js")).href);
+  const app = express();
+  app.disable("x-powered-by");
+  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("build/client", { maxAge: "1h" }));
+  app.all("*", createRequestHandler({ build }));
+  return new Promise<ReturnType<typeof app.listen>>((resolve) => {
+    const listening = app.listen(port, () => resolve(listening));
+  });
+}
+
+function isBuildStale(): boolean {
+  const built = "build/server/index.js";
+  if (!existsSync(built)) return true;
+  const builtAt = statSync(built).mtimeMs;
+  const sources = readdirSync("app", { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name));
+  return sources.some((file) => statSync(file).mtimeMs > builtAt);
+}
