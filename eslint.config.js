@@ -18,8 +18,8 @@ export default tseslint.config(
     },
   },
   {
-    // Scripts, the CLI's entry and the stand-in's entry print to the terminal by design.
-    files: ["scripts/**", "sim/main.ts", "bin/**"],
+    // Scripts, benchmarks and the entry points print to the terminal by design.
+    files: ["scripts/**", "sim/main.ts", "bin/**", "bench/**"],
     rules: { "no-console": "off" },
   },
   {

@@ -1,0 +1,46 @@
+// Webhook intake: how many deliveries per second the app can record and queue after the HMAC check (the work
+// done before the 200), against a baseline of plain single-row inserts on the same database in the same run.
+// Usage: npx tsx bench/webhook-intake.ts [count]   (DATABASE_URL: pglite://memory by default, or postgres://…)
+import { randomUUID } from "node:crypto";
+import { migrateDatabase } from "../app/db/migrate";
+import { openDatabase } from "../app/db/open";
+import { describeDatabaseUrl } from "../app/db/url";
+import { jobDefinitions } from "../app/jobs/definitions";
+import { JobQueue } from "../app/jobs/queue";
+import { createLogger } from "../app/logger.server";
+import { receiveWebhook } from "../app/webhooks/receive";
+
+const count = Number(process.argv[2] ?? 500);
+const url = process.env.DATABASE_URL ?? "pglite://memory";
+const db = await openDatabase(url, { poolSize: 4 });
+await migrateDatabase(db);
+const queue = await JobQueue.start(db, jobDefinitions({ prisma: db.prisma }), createLogger("silent"));
+
+const delivery = () => ({
+  webhookId: randomUUID(),
+  topic: "orders/create",
+  shop: "bench-shop.myshopify.com",
+  payload: { id: 1, tags: "pledgebridge", line_items: [{ id: 1, quantity: 1 }] },
+});
+
+async function timed(label: string, fn: () => Promise<unknown>) {
+  for (let i = 0; i < 20; i++) await fn(); // warm-up
+  const start = performance.now();
+  for (let i = 0; i < count; i++) await fn();
+  const ms = performance.now() - start;
+  console.log(`${label.padEnd(44)} ${(ms / count).toFixed(2).padStart(7)} ms each   ${Math.round((count / ms) * 1000).toString().padStart(6)} /s`);
+  return ms;
+}
+
+console.log(`webhook intake, ${count} deliveries one after another, ${describeDatabaseUrl(url)}`);
+const baseline = await timed("baseline: one INSERT of a delivery row", () =>
+  db.prisma.webhookDelivery.create({ data: { webhookId: randomUUID(), shopDomain: "bench-shop.myshopify.com", topic: "orders/create" } }),
+);
+const intake = await timed("intake: dedupe check + queue job + record", () => receiveWebhook({ prisma: db.prisma, queue }, delivery()));
+const duplicate = delivery();
+await receiveWebhook({ prisma: db.prisma, queue }, duplicate);
+await timed("duplicate delivery (answered from the record)", () => receiveWebhook({ prisma: db.prisma, queue }, duplicate));
+console.log(`intake costs ${(intake / baseline).toFixed(1)}× the baseline insert`);
+
+await queue.stop();
+await db.close();
