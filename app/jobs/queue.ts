@@ -182,7 +182,9 @@ export class JobQueue {
   }
 }
 
-async function ensureQueue(boss: PgBoss, name: string, options: Parameters<PgBoss["createQueue"]>[1]) {
-  if (await boss.getQueue(name)) await boss.updateQueue(name, options as never);
-  else await boss.createQueue(name, options);
+// createQueue does nothing when the queue exists (and is safe when processes race); the update then brings an
+// existing queue's retry policy in line with its definition. pg-boss refuses an update with nothing in it.
+async function ensureQueue(boss: PgBoss, name: string, options: NonNullable<Parameters<PgBoss["createQueue"]>[1]>) {
+  await boss.createQueue(name, options);
+  if (Object.keys(options).length) await boss.updateQueue(name, options as never);
 }

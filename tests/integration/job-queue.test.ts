@@ -5,6 +5,7 @@ import { progressForShop, reportProgress } from "../../app/jobs/progress";
 import { defineQueue, JobQueue, TerminalJobError } from "../../app/jobs/queue";
 import { AdminApiError } from "../../app/shopify/errors";
 import { isTerminalError } from "../../app/jobs/definitions";
+import { jobForShop } from "../../app/services/jobs";
 import { engineName, openTestDatabase } from "../helpers/database";
 import { createShop } from "../helpers/factories";
 import { memoryLogger } from "../helpers/silent-logger";
@@ -97,6 +98,11 @@ describe(`the job queue on ${engineName}`, () => {
     expect(seen.filter((n) => n === 6)).toEqual([6]);
   });
 
+  it("starts again on a database that already has its queues (a restart, or a second process)", async () => {
+    const again = await JobQueue.start(db, [defineQueue({ name: "test-work", schema: Data, retryLimit: 2, retryDelaySeconds: 1, handler: async () => ({}) })], memoryLogger().logger);
+    await again.stop();
+  });
+
   it("keeps progress readable by the shop the job belongs to, and only by it", async () => {
     const shop = await createShop(db.prisma);
     const other = await createShop(db.prisma);
@@ -105,5 +111,37 @@ describe(`the job queue on ${engineName}`, () => {
     await reportProgress(db.prisma, job, { done: 25, total: 40 });
     expect(await progressForShop(db.prisma, shop.id, "job-progress-1")).toMatchObject({ done: 25, total: 40 });
     expect(await progressForShop(db.prisma, other.id, "job-progress-1")).toBeNull();
+  });
+});
+
+describe(`a job's status for the UI on ${engineName}`, () => {
+  let db: Database & { drop(): Promise<void> };
+  let queue: JobQueue;
+
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    const Shop = z.object({ shop: z.string() });
+    queue = await JobQueue.start(
+      db,
+      [defineQueue({ name: "test-import", schema: Shop, retryLimit: 0, retryDelaySeconds: 1, handler: async () => ({}) })],
+      memoryLogger().logger,
+    );
+  });
+  afterAll(async () => {
+    await queue.stop();
+    await db.drop();
+  });
+
+  it("shows a shop its own job with its progress, and hides it from every other shop", async () => {
+    const mine = await createShop(db.prisma);
+    const other = await createShop(db.prisma);
+    const id = (await queue.enqueue("test-import", { shop: mine.domain }))!;
+    await reportProgress(db.prisma, { jobId: id, shopId: mine.id, queue: "test-import" }, { done: 3, total: 9, message: "rows" });
+    expect(await jobForShop({ prisma: db.prisma, queue }, mine.domain, "test-import", id)).toMatchObject({
+      id, state: "created", progress: { done: 3, total: 9, message: "rows" },
+    });
+    expect(await jobForShop({ prisma: db.prisma, queue }, other.domain, "test-import", id)).toBeNull();
+    expect(await jobForShop({ prisma: db.prisma, queue }, mine.domain, "test-import", "00000000-0000-4000-8000-000000000000")).toBeNull();
+    expect(await jobForShop({ prisma: db.prisma, queue }, mine.domain, "no-such-queue", id)).toBeNull();
   });
 });

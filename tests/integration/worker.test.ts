@@ -1,0 +1,87 @@
+// Worker processes as an operator runs them: separate processes, real signals.
+import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { migrateDatabase } from "../../app/db/migrate";
+import { openDatabase, type Database } from "../../app/db/open";
+import { jobDefinitions } from "../../app/jobs/definitions";
+import { JobQueue } from "../../app/jobs/queue";
+import { receiveWebhook } from "../../app/webhooks/receive";
+import { createTestDatabaseUrl, type TestDatabase } from "../helpers/database";
+import { createBackerWithPledge, createCampaign, createShop } from "../helpers/factories";
+import { memoryLogger } from "../helpers/silent-logger";
+import { waitFor } from "../helpers/wait";
+
+const tsx = createRequire(import.meta.url).resolve("tsx/cli");
+
+describe("the embedded database", () => {
+  it("refuses a second process on the same PGlite folder, saying what to do", async () => {
+    const dataDir = path.join(mkdtempSync(path.join(tmpdir(), "pb-lock-")), "db");
+    const db = await openDatabase(`pglite://${dataDir}`);
+    try {
+      const result = await promisify(execFile)(process.execPath, ["bin/pledgebridge.js", "db", "migrate"], {
+        env: { ...process.env, DATABASE_URL: `pglite://${dataDir}` },
+      }).catch((error: { code: number; stderr: string }) => error);
+      expect(result).toMatchObject({ code: 1, stderr: expect.stringMatching(/is open in another process .* use a PostgreSQL DATABASE_URL/) });
+    } finally {
+      await db.close();
+    }
+  });
+});
+
+describe.skipIf(!process.env.TEST_POSTGRES_URL)("worker processes on PostgreSQL", () => {
+  let target: TestDatabase;
+  let db: Database;
+  let queue: JobQueue;
+  const workers: ChildProcess[] = [];
+
+  beforeAll(async () => {
+    target = await createTestDatabaseUrl();
+    db = await openDatabase(target.url);
+    await migrateDatabase(db);
+    queue = await JobQueue.start(db, jobDefinitions({ prisma: db.prisma }), memoryLogger().logger);
+    for (let i = 0; i < 2; i++) {
+      workers.push(
+        spawn(process.execPath, [tsx, "app/jobs/worker.ts"], {
+          env: { ...process.env, DATABASE_URL: target.url, LOG_LEVEL: "warn", WORKER_CONCURRENCY: "3" },
+          stdio: "ignore",
+        }),
+      );
+    }
+  });
+
+  afterAll(async () => {
+    for (const worker of workers) if (worker.exitCode === null) worker.kill("SIGKILL");
+    await queue.stop();
+    await db.close();
+    await target.drop();
+  });
+
+  it("share the queue: every delivery is processed once, and SIGTERM stops them cleanly", async () => {
+    const shop = await createShop(db.prisma);
+    const campaign = await createCampaign(db.prisma, shop.id);
+    const { backer } = await createBackerWithPledge(db.prisma, campaign, { email: "ada@example.com" });
+    const ids = Array.from({ length: 20 }, () => randomUUID());
+    for (const webhookId of ids) {
+      await receiveWebhook(
+        { prisma: db.prisma, queue },
+        { webhookId, topic: "customers/data_request", shop: shop.domain, payload: { customer: { email: "ada@example.com" } } },
+      );
+    }
+    await waitFor(
+      async () => (await db.prisma.webhookDelivery.count({ where: { webhookId: { in: ids }, processedAt: { not: null } } })) === ids.length,
+      60_000,
+      "both workers to process the deliveries",
+    );
+    expect(await db.prisma.event.count({ where: { subjectId: backer.id, kind: "privacy.data_requested" } })).toBe(ids.length);
+
+    const exits = workers.map((worker) => new Promise<number | null>((resolve) => worker.once("exit", (code) => resolve(code))));
+    for (const worker of workers) worker.kill("SIGTERM");
+    expect(await Promise.all(exits)).toEqual([0, 0]);
+  });
+});
