@@ -27,6 +27,8 @@ const EnvSchema = z
     SHOP_CUSTOM_DOMAIN: z.string().optional(),
     /** Where the Admin API is, for the local stand-in only. */
     SHOPIFY_ADMIN_ORIGIN: z.url().optional(),
+    /** Opens the embedded admin in a plain browser at /demo, against the stand-in. Never in production. */
+    DEMO_MODE: flag.default(false),
     JOBS_IN_PROCESS: flag.default(true),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -38,6 +40,9 @@ const EnvSchema = z
         path: ["SHOPIFY_ADMIN_ORIGIN"],
         message: "SHOPIFY_ADMIN_ORIGIN points the app at a local Shopify stand-in and is refused in production",
       });
+    }
+    if (env.NODE_ENV === "production" && env.DEMO_MODE) {
+      ctx.addIssue({ code: "custom", path: ["DEMO_MODE"], message: "DEMO_MODE signs admin sessions itself and is refused in production" });
     }
   });
 

@@ -41,18 +41,19 @@ Object.assign(process.env, {
   SHOPIFY_APP_URL: `http://localhost:${appPort}`,
   SHOPIFY_ADMIN_ORIGIN: sim.url,
   JOBS_IN_PROCESS: "true",
+  DEMO_MODE: "true",
 });
 const server = await serveBuild(appPort);
 
 console.log(`
 Pledgebridge demo
-  App                 http://localhost:${appPort}   (health: http://localhost:${appPort}/healthz)
+  Admin               http://localhost:${appPort}/demo   (the embedded admin in a plain browser; ?locale=fr for French)
+  Stand-in's view     ${sim.url}/   (what "Shopify" holds: draft orders, orders, inventory, webhooks)
   Shopify stand-in    ${sim.url}/admin/api/${ADMIN_API_VERSION}/graphql.json
                       shop ${DEMO_SHOP.domain}, token ${token}
   Database            ${databaseUrl}  (job queue and worker run in the app process)
 
-Not all parts are built yet: the embedded admin needs Shopify's App Bridge, so opening it in a plain browser
-comes with the demo mode of the stand-in (issue #3); campaigns and imports come with issue #4.
+Not all parts are built yet: campaigns and imports come with issue #4, orders with #5.
 Try the CLI meanwhile:  DATABASE_URL=${databaseUrl} npx pledgebridge shop list   (stop the demo first: PGlite serves one process)
 Ctrl-C stops everything.
 `);

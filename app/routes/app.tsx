@@ -6,6 +6,7 @@ import { boundary } from "@shopify/shopify-app-remix/server";
 import { AppProvider } from "@shopify/shopify-app-remix/react";
 import prisma from "../db.server";
 import { polarisTranslations, resolveLocale, translator } from "../i18n";
+import { isDemoMode } from "../demo/mode.server";
 import { ensureShop } from "../services/shops";
 import { authenticate } from "../shopify.server";
 
@@ -15,14 +16,20 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const requested = new URL(request.url).searchParams.get("locale");
   const shop = await ensureShop(prisma, session.shop, requested ? resolveLocale(requested) : null);
-  return { apiKey: process.env.SHOPIFY_API_KEY ?? "", locale: resolveLocale(shop.locale) };
+  return { apiKey: process.env.SHOPIFY_API_KEY ?? "", locale: resolveLocale(shop.locale), demo: isDemoMode() };
 };
 
 export default function AppLayout() {
-  const { apiKey, locale } = useLoaderData<typeof loader>();
+  const { apiKey, locale, demo } = useLoaderData<typeof loader>();
   const t = translator(locale);
   return (
-    <AppProvider isEmbeddedApp apiKey={apiKey} i18n={polarisTranslations(locale)}>
+    <AppProvider
+      isEmbeddedApp
+      apiKey={apiKey}
+      i18n={polarisTranslations(locale)}
+      // In demo mode App Bridge is served locally: Shopify's CDN and admin are not there.
+      {...(demo ? { __APP_BRIDGE_URL: "/demo/app-bridge.js" } : {})}
+    >
       <NavMenu>
         <Link to="/app" rel="home">{t("nav.dashboard")}</Link>
         <Link to="/app/campaigns">{t("nav.campaigns")}</Link>

@@ -9,7 +9,7 @@ import { openDatabase } from "../../app/db/open";
 import { startBuiltApp, type RunningApp } from "../helpers/app-server";
 import { CHROME_USER_AGENT, findChromium, launchChromium, stubShopifyCdn } from "../helpers/browser";
 import { createOfflineSession } from "../helpers/factories";
-import { signSessionToken } from "../helpers/session-token";
+import { signDemoSessionToken as signSessionToken } from "../../app/demo/session-token";
 
 const SHOP = "demo-shop.myshopify.com";
 const API_KEY = "e2e-api-key";
@@ -79,6 +79,12 @@ describe.skipIf(!chromiumPath)("the embedded admin shell", () => {
     await expect.poll(() => page.getByText("Nothing needs you right now").count()).toBe(1);
     await page.screenshot({ path: path.join(screenshots, "admin-exceptions-en.png"), fullPage: true });
     await page.context().close();
+  });
+
+  it("has no demo door outside demo mode", async () => {
+    for (const route of ["/demo", "/demo/session-token?shop=" + SHOP, "/demo/app-bridge.js"]) {
+      expect((await fetch(`${app.url}${route}`, { redirect: "manual" })).status, route).toBe(404);
+    }
   });
 
   it("does not render the admin for a session token signed with another secret", async () => {

@@ -50,3 +50,11 @@ describe("configuration", () => {
     expect(() => readConfig({ WORKER_CONCURRENCY: "0" })).toThrow(/WORKER_CONCURRENCY/);
   });
 });
+
+describe("demo mode", () => {
+  it("is off unless asked for, and refused in production", () => {
+    expect(readConfig({}).DEMO_MODE).toBe(false);
+    expect(readConfig({ DEMO_MODE: "true" }).DEMO_MODE).toBe(true);
+    expect(() => readConfig({ NODE_ENV: "production", DEMO_MODE: "true" })).toThrow(/DEMO_MODE .*refused in production/);
+  });
+});
