@@ -2,10 +2,11 @@
 // throttled, then executed with the stand-in's resolvers.
 import {
   execute, GraphQLError, Kind, parse, validate, type DocumentNode, type FragmentDefinitionNode,
-  type GraphQLFieldResolver, type GraphQLSchema, type OperationDefinitionNode,
+  type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema, type OperationDefinitionNode,
 } from "graphql";
 import { requestedCost, type LeakyBucket } from "./cost";
 import { mutationResolvers, queryResolvers, type ResolverContext } from "./resolvers";
+import type { RootResolver } from "./resolvers/context";
 
 export interface GraphQLRequestBody {
   query?: unknown;
@@ -16,6 +17,8 @@ export interface GraphQLRequestBody {
 export interface SimResponse {
   status: number;
   body: unknown;
+  /** A mutation ran: the "timeout after write" fault applies only to these. */
+  wrote?: boolean;
 }
 
 export async function executeAdminRequest(
@@ -51,6 +54,7 @@ export async function executeAdminRequest(
       body: { errors: [{ message: `Query cost is ${cost}, which exceeds the single query max cost limit (1000).`, extensions: { code: "MAX_COST_EXCEEDED", cost, maxCost: 1000 } }] },
     };
   }
+  context.state.expireReservations();
   const taken = bucket.take(cost);
   if (!taken.ok) {
     return {
@@ -76,24 +80,28 @@ export async function executeAdminRequest(
   return {
     status: 200,
     body: { ...(result.errors ? { errors: result.errors.map(shopifyError) } : {}), data: result.data ?? null, extensions },
+    wrote: operation.operation === "mutation",
   };
 }
 
-function rootObject(resolvers: Record<string, (args: Record<string, unknown>, context: ResolverContext) => unknown>, context: ResolverContext) {
+function rootObject(resolvers: Record<string, RootResolver>, context: ResolverContext) {
   return Object.fromEntries(
-    Object.entries(resolvers).map(([field, resolve]) => [field, (args: Record<string, unknown>) => resolve(args, context)]),
+    Object.entries(resolvers).map(([field, resolve]) => [
+      field,
+      (args: Record<string, unknown>, _context: unknown, info: GraphQLResolveInfo) => resolve(args, context, info),
+    ]),
   );
 }
 
 /** A field the stand-in has no value for is an error that names it, so a gap never passes as null. */
-const strictFieldResolver: GraphQLFieldResolver<unknown, ResolverContext> = (source, args, _context, info) => {
+const strictFieldResolver: GraphQLFieldResolver<unknown, ResolverContext> = (source, args, context, info) => {
   const value = source && typeof source === "object" ? (source as Record<string, unknown>)[info.fieldName] : undefined;
   if (value === undefined) {
     throw new GraphQLError(`The Shopify stand-in does not simulate ${info.parentType.name}.${info.fieldName}`, {
       extensions: { code: "NOT_SIMULATED", typeName: info.parentType.name, fieldName: info.fieldName },
     });
   }
-  return typeof value === "function" ? value(args) : value;
+  return typeof value === "function" ? value(args, context, info) : value;
 };
 
 function pickOperation(document: DocumentNode, name?: string): OperationDefinitionNode | undefined {

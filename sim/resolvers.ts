@@ -1,13 +1,12 @@
-// What the stand-in simulates, by root field. Objects returned carry plain properties for the fields they
-// simulate; a selected field with no property fails loudly (see execute.ts), never a silent null.
-import type { SimShop, SimStore } from "./store";
+// What the stand-in simulates, by root field. Objects carry plain properties (or functions of the field's
+// arguments) for the fields they simulate; any other selected field fails loudly (see execute.ts).
+import { catalogQueries } from "./resolvers/catalog";
+import type { RootResolver } from "./resolvers/context";
+import { draftOrderMutations, draftOrderQueries } from "./resolvers/draft-orders";
+import { inventoryMutations } from "./resolvers/inventory";
+import { orderMutations, orderQueries } from "./resolvers/orders";
 
-export interface ResolverContext {
-  store: SimStore;
-  shop: SimShop;
-}
-
-type RootResolver = (args: Record<string, unknown>, context: ResolverContext) => unknown;
+export type { ResolverContext } from "./resolvers/context";
 
 export const queryResolvers: Record<string, RootResolver> = {
   shop: (_args, { shop }) => ({
@@ -23,6 +22,13 @@ export const queryResolvers: Record<string, RootResolver> = {
     id: `gid://shopify/AppInstallation/${shop.numericId}`,
     accessScopes: shop.scopes.map((handle) => ({ __typename: "AccessScope", handle, description: handle })),
   }),
+  ...catalogQueries,
+  ...draftOrderQueries,
+  ...orderQueries,
 };
 
-export const mutationResolvers: Record<string, RootResolver> = {};
+export const mutationResolvers: Record<string, RootResolver> = {
+  ...draftOrderMutations,
+  ...orderMutations,
+  ...inventoryMutations,
+};

@@ -1,40 +1,67 @@
-// The local Shopify stand-in over HTTP: Admin GraphQL at /admin/api/<version>/graphql.json for every seeded
-// shop. A request names its shop by X-Shopify-Shop-Domain (or by its token alone), as the app's client sends it.
-import { createServer, type IncomingMessage, type Server } from "node:http";
+// The local Shopify stand-in over HTTP:
+//   POST /admin/api/<version>/graphql.json   Admin GraphQL for every seeded shop (X-Shopify-Shop-Domain or the token picks it)
+//   GET|POST /checkout/<shop>/invoices/<token>   a draft order's invoice checkout
+//   GET /                                    what the stand-in holds, for people
+//   POST /sim/reset                          every shop back to its seed; webhooks log and cost buckets cleared
+//   POST /sim/webhooks/<topic>?shop=<domain>  send a webhook (app/uninstalled, compliance topics) with the posted JSON
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { adminSchema } from "../app/shopify/admin-schema";
 import { ADMIN_API_VERSION } from "../app/shopify/api-version";
 import { LeakyBucket } from "./cost";
 import { executeAdminRequest } from "./execute";
-import { SimStore, type SimShop } from "./store";
+import { Faults, parseFaults, type FaultRates } from "./faults";
+import { checkoutPage } from "./pages/checkout";
+import { inspectPage } from "./pages/inspect";
+import { loadCatalog, SimStore, type ShopDefinition } from "./store";
+import { subscriptionsFromToml, WebhookDispatcher } from "./webhooks";
 
 export const PLANS = {
   standard: { maximumAvailable: 2000, restoreRate: 100 },
   advanced: { maximumAvailable: 4000, restoreRate: 200 },
   plus: { maximumAvailable: 20000, restoreRate: 1000 },
 } as const;
+export type Plan = keyof typeof PLANS;
+
+export const DEMO_SHOP = { domain: "demo-shop.myshopify.com", name: "Lantern Games (demo)", currencyCode: "EUR" };
 
 export interface SimOptions {
   port?: number;
   host?: string;
-  plan?: keyof typeof PLANS;
+  plan?: Plan;
+  /** Simulated seconds per real second for the cost bucket's refill. */
   timeScale?: number;
-  shops?: Array<Pick<SimShop, "domain" | "accessToken" | "name" | "currencyCode">>;
+  shops?: ShopDefinition[];
+  faults?: FaultRates | string;
+  seed?: number;
+  /** Where webhooks go: the app's URL and secret; subscriptions default to the app's shopify.app.toml. */
+  webhooks?: { appUrl: string; secret: string; subscriptions?: Map<string, string> } | null;
+  webhookRetryDelaysMs?: number[];
 }
 
 export interface RunningSim {
   url: string;
   store: SimStore;
+  webhooks: WebhookDispatcher;
+  faults: Faults;
+  reset(): void;
   close(): Promise<void>;
 }
 
-export const DEMO_SHOP = { domain: "demo-shop.myshopify.com", name: "Demo Shop", currencyCode: "EUR" };
-
 export async function startSim(options: SimOptions = {}): Promise<RunningSim> {
   const schema = adminSchema(ADMIN_API_VERSION);
-  const store = new SimStore();
-  const shops = options.shops ?? [{ ...DEMO_SHOP, accessToken: process.env.SIM_ACCESS_TOKEN ?? "sim-token" }];
-  for (const shop of shops) store.addShop(shop);
+  const faults = new Faults(typeof options.faults === "string" ? parseFaults(options.faults) : options.faults, options.seed);
+  const webhooks = new WebhookDispatcher(
+    options.webhooks
+      ? { ...options.webhooks, subscriptions: options.webhooks.subscriptions ?? subscriptionsFromToml() }
+      : null,
+    faults,
+    options.webhookRetryDelaysMs,
+  );
+  const store = new SimStore(loadCatalog(), (shop, topic, payload) => webhooks.send(shop.domain, topic, payload));
+  for (const shop of options.shops ?? [{ ...DEMO_SHOP, accessToken: process.env.SIM_ACCESS_TOKEN ?? "sim-token" }]) {
+    store.addShop(shop);
+  }
   const plan = PLANS[options.plan ?? "standard"];
   const buckets = new Map<string, LeakyBucket>();
   const bucketFor = (domain: string) => {
@@ -42,41 +69,121 @@ export async function startSim(options: SimOptions = {}): Promise<RunningSim> {
     if (!bucket) buckets.set(domain, (bucket = new LeakyBucket({ ...plan, timeScale: options.timeScale ?? 1 })));
     return bucket;
   };
+  let url = "";
 
-  const server: Server = createServer(async (request, response) => {
-    const send = (status: number, body: unknown) => {
-      response.writeHead(status, { "Content-Type": "application/json" });
-      response.end(JSON.stringify(body));
-    };
-    const url = new URL(request.url ?? "/", "http://sim");
-    const match = /^\/admin\/api\/([\w-]+)\/graphql\.json$/.exec(url.pathname);
-    if (!match || request.method !== "POST") return send(404, { errors: "Not Found" });
-    if (match[1] !== ADMIN_API_VERSION) {
-      return send(404, { errors: `The stand-in serves Admin API ${ADMIN_API_VERSION}, not ${match[1]}` });
+  const server: Server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      if (!response.headersSent) sendJson(response, 500, { errors: [{ message: `Internal error: ${(error as Error).message}` }] });
+    });
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse) {
+    const path = new URL(request.url ?? "/", "http://sim").pathname;
+    const admin = /^\/admin\/api\/([\w-]+)\/graphql\.json$/.exec(path);
+    if (admin && request.method === "POST") return adminGraphql(request, response, admin[1]!);
+    const checkout = /^\/checkout\/([\w.-]+)\/invoices\/(\w+)$/.exec(path);
+    if (checkout) return invoiceCheckout(request, response, checkout[1]!, checkout[2]!);
+    if (path === "/" && request.method === "GET") return sendHtml(response, 200, inspectPage(store, webhooks.deliveries));
+    if (path === "/sim/reset" && request.method === "POST") {
+      reset();
+      return sendJson(response, 200, { reset: true });
+    }
+    const trigger = /^\/sim\/webhooks\/(\w+\/\w+)$/.exec(path);
+    if (trigger && request.method === "POST") return triggerWebhook(request, response, trigger[1]!);
+    return sendJson(response, 404, { errors: "Not Found" });
+  }
+
+  async function adminGraphql(request: IncomingMessage, response: ServerResponse, version: string) {
+    if (version !== ADMIN_API_VERSION) {
+      return sendJson(response, 404, { errors: `The stand-in serves Admin API ${ADMIN_API_VERSION}, not ${version}` });
     }
     const token = request.headers["x-shopify-access-token"];
     const named = request.headers["x-shopify-shop-domain"];
     const shop = typeof named === "string" ? store.shop(named) : typeof token === "string" ? store.shopByToken(token) : undefined;
     if (!shop || token !== shop.accessToken) {
-      return send(401, { errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" });
+      return sendJson(response, 401, { errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" });
     }
     let body: unknown;
     try {
       body = JSON.parse(await readBody(request));
     } catch {
-      return send(400, { errors: "Invalid JSON in request body" });
+      return sendJson(response, 400, { errors: "Invalid JSON in request body" });
     }
-    const result = await executeAdminRequest(schema, bucketFor(shop.domain), { store, shop }, body as object);
-    send(result.status, result.body);
-  });
+    if (faults.happens("5xx")) return sendJson(response, faults.pick([500, 502, 503]), { errors: "Internal Server Error" });
+    if (faults.happens("throttle")) {
+      return sendJson(response, 200, {
+        errors: [{ message: "Throttled", extensions: { code: "THROTTLED", documentation: "https://shopify.dev/api/usage/rate-limits" } }],
+        extensions: { cost: { requestedQueryCost: 0, actualQueryCost: null, throttleStatus: { ...bucketFor(shop.domain).status(), currentlyAvailable: 0 } } },
+      });
+    }
+    const result = await executeAdminRequest(schema, bucketFor(shop.domain), {
+      store, shop, state: shop.state,
+      invoiceUrl: (invoiceToken) => `${url}/checkout/${shop.domain}/invoices/${invoiceToken}`,
+    }, body as object);
+    // The write happened, but the caller never hears of it: what a timeout looks like from the client's side.
+    if (result.wrote && faults.happens("timeout-after-write")) return void request.socket.destroy();
+    sendJson(response, result.status, result.body);
+  }
+
+  async function invoiceCheckout(request: IncomingMessage, response: ServerResponse, domain: string, token: string) {
+    const shop = store.shop(domain);
+    const draft = shop?.state.findDraftByToken(token);
+    if (!shop || !draft) return sendHtml(response, 404, "<h1>This checkout does not exist</h1>");
+    if (request.method === "POST") {
+      await readBody(request);
+      if (draft.status !== "COMPLETED") {
+        const { userErrors } = shop.state.completeDraftOrder(draft.id);
+        if (userErrors.length) return sendHtml(response, 409, checkoutPage(shop, draft, userErrors[0]!.message));
+      }
+      response.writeHead(303, { Location: `/checkout/${domain}/invoices/${token}` });
+      return response.end();
+    }
+    return sendHtml(response, 200, checkoutPage(shop, draft));
+  }
+
+  async function triggerWebhook(request: IncomingMessage, response: ServerResponse, topic: string) {
+    const domain = new URL(request.url ?? "/", "http://sim").searchParams.get("shop") ?? "";
+    if (!store.shop(domain)) return sendJson(response, 404, { errors: `No shop ${domain}` });
+    let payload: Record<string, unknown>;
+    try {
+      payload = JSON.parse((await readBody(request)) || "{}");
+    } catch {
+      return sendJson(response, 400, { errors: "Invalid JSON in request body" });
+    }
+    webhooks.send(domain, topic, { shop_domain: domain, ...payload });
+    sendJson(response, 202, { queued: topic });
+  }
+
+  function reset() {
+    store.reset();
+    buckets.clear();
+    webhooks.clear();
+  }
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     store,
-    close: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    webhooks,
+    faults,
+    reset,
+    close: () =>
+      new Promise((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
   };
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown) {
+  response.writeHead(status, { "Content-Type": "application/json" });
+  response.end(JSON.stringify(body));
+}
+
+function sendHtml(response: ServerResponse, status: number, html: string) {
+  response.writeHead(status, { "Content-Type": "text/html; charset=utf-8" });
+  response.end(html);
 }
 
 function readBody(request: IncomingMessage): Promise<string> {

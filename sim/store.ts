@@ -1,13 +1,20 @@
-// The stand-in's state: the shops it serves, in memory. Issue-by-issue it grows the rest of a store
-// (catalog, inventory, draft orders, orders, fulfillment orders).
-export interface SimShop {
+// The stand-in's shops, each with its own state: one shop never sees another's data.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { ShopState, type CatalogSeed } from "./state/shop-state";
+
+export interface ShopDefinition {
   domain: string;
   accessToken: string;
   name: string;
   currencyCode: string;
+}
+
+export interface SimShop extends ShopDefinition {
   ianaTimezone: string;
   scopes: string[];
   numericId: number;
+  state: ShopState;
 }
 
 export const DEFAULT_SCOPES = [
@@ -17,18 +24,35 @@ export const DEFAULT_SCOPES = [
   "write_customers", "read_customers", "write_app_proxy",
 ];
 
+export function loadCatalog(file = path.resolve(import.meta.dirname, "seed/catalog.json")): CatalogSeed {
+  return JSON.parse(readFileSync(file, "utf8")) as CatalogSeed;
+}
+
+export type ShopEvent = (shop: SimShop, topic: string, payload: Record<string, unknown>) => void;
+
 export class SimStore {
   private readonly shops = new Map<string, SimShop>();
 
-  addShop(shop: Omit<SimShop, "numericId" | "scopes" | "ianaTimezone"> & Partial<SimShop>): SimShop {
-    const full: SimShop = {
-      numericId: 60_000_000_000 + this.shops.size + 1,
-      scopes: DEFAULT_SCOPES,
+  constructor(
+    private readonly catalog: CatalogSeed,
+    private readonly onEvent: ShopEvent = () => {},
+  ) {}
+
+  addShop(definition: ShopDefinition): SimShop {
+    const shop = {
+      ...definition,
       ianaTimezone: "Europe/Paris",
-      ...shop,
-    };
-    this.shops.set(full.domain, full);
-    return full;
+      scopes: DEFAULT_SCOPES,
+      numericId: 60_000_000_000 + this.shops.size + 1,
+    } as SimShop;
+    shop.state = this.freshState(shop);
+    this.shops.set(shop.domain, shop);
+    return shop;
+  }
+
+  /** Every shop back to its seeded state: what each test starts from. */
+  reset() {
+    for (const shop of this.shops.values()) shop.state = this.freshState(shop);
   }
 
   shop(domain: string): SimShop | undefined {
@@ -37,5 +61,15 @@ export class SimStore {
 
   shopByToken(token: string): SimShop | undefined {
     return [...this.shops.values()].find((shop) => shop.accessToken === token);
+  }
+
+  all(): SimShop[] {
+    return [...this.shops.values()];
+  }
+
+  private freshState(shop: SimShop): ShopState {
+    const state = new ShopState(shop.currencyCode, (topic, payload) => this.onEvent(shop, topic, payload));
+    state.seed(this.catalog);
+    return state;
   }
 }

@@ -1,6 +1,6 @@
 // The stand-in answers like Shopify: schema errors, loud gaps, cost and throttling.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSim, type RunningSim } from "../../sim/server";
+import { startSim, type RunningSim } from "../../../sim/server";
 
 describe("the Shopify stand-in", () => {
   let sim: RunningSim;

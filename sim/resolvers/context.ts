@@ -1,0 +1,13 @@
+import type { GraphQLResolveInfo } from "graphql";
+import type { ShopState } from "../state/shop-state";
+import type { SimShop, SimStore } from "../store";
+
+export interface ResolverContext {
+  store: SimStore;
+  shop: SimShop;
+  state: ShopState;
+  /** The invoice checkout page for a draft order, on the stand-in. */
+  invoiceUrl(token: string): string;
+}
+
+export type RootResolver = (args: Record<string, any>, context: ResolverContext, info: GraphQLResolveInfo) => unknown;

@@ -1,0 +1,151 @@
+// The stand-in's model of one shop. Money is in minor units of the shop's currency.
+export const QUANTITY_NAMES = [
+  "available", "committed", "reserved", "damaged", "safety_stock", "quality_control", "incoming",
+] as const;
+export type QuantityName = (typeof QUANTITY_NAMES)[number];
+export type Quantities = Record<QuantityName, number>;
+
+export interface Location {
+  id: number;
+  name: string;
+  city: string;
+  countryCode: string;
+}
+
+export interface InventoryItem {
+  id: number;
+  sku: string;
+  tracked: boolean;
+  /** By location id. */
+  levels: Map<number, Quantities>;
+}
+
+export interface Variant {
+  id: number;
+  productId: number;
+  title: string;
+  sku: string;
+  priceMinor: number;
+  inventoryItemId: number;
+  inventoryPolicy: "DENY" | "CONTINUE";
+  selectedOptions: Array<{ name: string; value: string }>;
+}
+
+export interface Product {
+  id: number;
+  title: string;
+  handle: string;
+  vendor: string;
+  productType: string;
+  tags: string[];
+  options: Array<{ name: string; values: string[] }>;
+  variantIds: number[];
+  createdAt: string;
+}
+
+export interface Customer {
+  id: number;
+  email: string;
+  firstName: string;
+  lastName: string;
+  phone: string | null;
+}
+
+export interface Address {
+  firstName?: string | null;
+  lastName?: string | null;
+  company?: string | null;
+  address1?: string | null;
+  address2?: string | null;
+  city?: string | null;
+  provinceCode?: string | null;
+  countryCode?: string | null;
+  zip?: string | null;
+  phone?: string | null;
+}
+
+export interface Attribute {
+  key: string;
+  value: string;
+}
+
+export interface AppliedDiscount {
+  title: string | null;
+  description: string | null;
+  value: number;
+  valueType: "PERCENTAGE" | "FIXED_AMOUNT";
+}
+
+export interface LineItem {
+  id: number;
+  variantId: number | null;
+  title: string;
+  sku: string | null;
+  quantity: number;
+  unitPriceMinor: number;
+  appliedDiscount: AppliedDiscount | null;
+  customAttributes: Attribute[];
+  requiresShipping: boolean;
+  taxable: boolean;
+}
+
+export interface ShippingLine {
+  title: string;
+  priceMinor: number;
+}
+
+export type DraftOrderStatus = "OPEN" | "INVOICE_SENT" | "COMPLETED";
+
+export interface DraftOrder {
+  id: number;
+  name: string;
+  status: DraftOrderStatus;
+  email: string | null;
+  phone: string | null;
+  note: string | null;
+  tags: string[];
+  customAttributes: Attribute[];
+  lineItems: LineItem[];
+  shippingAddress: Address | null;
+  billingAddress: Address | null;
+  shippingLine: ShippingLine | null;
+  customerId: number | null;
+  reserveInventoryUntil: string | null;
+  presentmentCurrencyCode: string;
+  invoiceToken: string;
+  invoiceSentAt: string | null;
+  completedAt: string | null;
+  orderId: number | null;
+  createdAt: string;
+  updatedAt: string;
+  /** Units this draft holds in `reserved`, by inventory item and location, so they can be given back. */
+  reservations: Array<{ inventoryItemId: number; locationId: number; quantity: number }>;
+}
+
+export interface Order {
+  id: number;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  note: string | null;
+  tags: string[];
+  customAttributes: Attribute[];
+  lineItems: LineItem[];
+  shippingAddress: Address | null;
+  shippingLine: ShippingLine | null;
+  customerId: number | null;
+  currencyCode: string;
+  financialStatus: "PAID" | "PENDING" | "REFUNDED";
+  sourceIdentifier: string | null;
+  sourceName: string;
+  draftOrderId: number | null;
+  cancelledAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface UserError {
+  field: string[] | null;
+  message: string;
+  code?: string;
+}
