@@ -25,7 +25,13 @@ if (isBuildStale()) {
   execFileSync(process.execPath, [require.resolve("@remix-run/dev/dist/cli.js"), "vite:build"], { stdio: ["ignore", "ignore", "inherit"] });
 }
 
-const sim = await startSim({ port: simPort });
+const secret = process.env.SHOPIFY_API_SECRET ?? "demo-api-secret";
+// The stand-in sends its webhooks to the app, signed with the app's secret, as Shopify would.
+const sim = await startSim({
+  port: simPort,
+  faults: process.env.SIM_FAULTS,
+  webhooks: { appUrl: `http://127.0.0.1:${appPort}`, secret },
+});
 const db = await openDatabase(databaseUrl);
 await migrateDatabase(db);
 const admin = createAdminClient({ shop: DEMO_SHOP.domain, accessToken: token, adminOrigin: sim.url });
@@ -37,7 +43,7 @@ Object.assign(process.env, {
   NODE_ENV: process.env.NODE_ENV ?? "development",
   DATABASE_URL: databaseUrl,
   SHOPIFY_API_KEY: process.env.SHOPIFY_API_KEY ?? "demo-api-key",
-  SHOPIFY_API_SECRET: process.env.SHOPIFY_API_SECRET ?? "demo-api-secret",
+  SHOPIFY_API_SECRET: secret,
   SHOPIFY_APP_URL: `http://localhost:${appPort}`,
   SHOPIFY_ADMIN_ORIGIN: sim.url,
   JOBS_IN_PROCESS: "true",

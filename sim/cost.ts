@@ -25,7 +25,12 @@ export function requestedCost(
         if (!field) continue;
         const type = getNamedType(field.type);
         if (isLeafType(type)) continue;
-        const own = isMutationRoot ? 10 : 1;
+        // A mutation costs a flat 10, whatever its payload selects.
+        if (isMutationRoot) {
+          total += 10;
+          continue;
+        }
+        const own = 1;
         const children = selection.selectionSet && isCompositeType(type) ? selectionCost(type, selection.selectionSet) : 0;
         const size = pageSize(selection.arguments ?? [], variables);
         total += type.name.endsWith("Connection") ? own + size * children : own + children;

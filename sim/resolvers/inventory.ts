@@ -16,7 +16,10 @@ function idempotent(info: GraphQLResolveInfo, context: ResolverContext, args: un
   const seen = context.state.idempotencyKeys.get(key);
   if (seen) {
     if (seen.request !== request) {
-      throw new GraphQLError("The idempotency key was already used with a different request.", { extensions: { code: "IDEMPOTENCY_CONCURRENT_REQUEST" } });
+      return {
+        inventoryAdjustmentGroup: null,
+        userErrors: [{ field: null, message: "The idempotency key was already used with a different request.", code: "IDEMPOTENCY_KEY_PARAMETER_MISMATCH" }],
+      };
     }
     return seen.result;
   }

@@ -39,13 +39,15 @@ export function checkReason(reason: string): UserError | null {
     : { field: ["input", "reason"], message: `The specified reason is invalid. Valid values: ${REASONS.join(", ")}.`, code: "INVALID_REASON" };
 }
 
+/** missingCode differs by mutation: each has its own error-code enum in the schema. */
 export function checkChangeFrom(
   change: Record<string, unknown>,
   current: number,
   field: string[],
+  missingCode: string,
 ): UserError | null {
   if (!("changeFromQuantity" in change)) {
-    return { field, message: "changeFromQuantity is required. Pass null to opt out of the check.", code: "INVALID_QUANTITY_DOCUMENT" };
+    return { field, message: "changeFromQuantity is required. Pass null to opt out of the check.", code: missingCode };
   }
   if (change.changeFromQuantity !== null && change.changeFromQuantity !== current) {
     return {

@@ -288,7 +288,7 @@ export class ShopState {
     const reasonError = checkReason(input.reason);
     if (reasonError) return { changes: null, userErrors: [reasonError] };
     if (!WRITABLE_NAMES.includes(input.name as never)) {
-      return { changes: null, userErrors: [{ field: ["input", "name"], message: `The quantity name '${input.name}' can't be adjusted.`, code: "INVALID_NAME" }] };
+      return { changes: null, userErrors: [{ field: ["input", "name"], message: `The quantity name '${input.name}' can't be adjusted.`, code: "INVALID_QUANTITY_NAME" }] };
     }
     const planned: Array<{ level: ReturnType<typeof levelAt>; change: QuantityChange }> = [];
     for (const [index, change] of input.changes.entries()) {
@@ -296,10 +296,10 @@ export class ShopState {
       const target = this.inventoryTarget(change.inventoryItemId, change.locationId, field);
       if ("error" in target) return { changes: null, userErrors: [target.error] };
       if (input.name !== "available" && !change.ledgerDocumentUri) {
-        return { changes: null, userErrors: [{ field: [...field, "ledgerDocumentUri"], message: "A ledger document URI is required except when adjusting available.", code: "INVALID_QUANTITY_DOCUMENT" }] };
+        return { changes: null, userErrors: [{ field: [...field, "ledgerDocumentUri"], message: "A ledger document URI is required except when adjusting available.", code: "INVALID_LEDGER_DOCUMENT" }] };
       }
       const current = quantity(target.level, input.name);
-      const stale = checkChangeFrom(change, current, [...field, "changeFromQuantity"]);
+      const stale = checkChangeFrom(change, current, [...field, "changeFromQuantity"], "INVALID_QUANTITY_DOCUMENT");
       if (stale) return { changes: null, userErrors: [stale] };
       const delta = Number(change.delta);
       planned.push({
@@ -328,7 +328,7 @@ export class ShopState {
       const target = this.inventoryTarget(entry.inventoryItemId, entry.locationId, field);
       if ("error" in target) return { changes: null, userErrors: [target.error] };
       const current = quantity(target.level, input.name);
-      const stale = checkChangeFrom(entry, current, [...field, "changeFromQuantity"]);
+      const stale = checkChangeFrom(entry, current, [...field, "changeFromQuantity"], "COMPARE_QUANTITY_REQUIRED");
       if (stale) return { changes: null, userErrors: [stale] };
       const wanted = Number(entry.quantity);
       planned.push({
@@ -358,17 +358,17 @@ export class ShopState {
       if ("error" in to) return { changes: null, userErrors: [to.error] };
       for (const [side, end] of [["from", change.from], ["to", change.to]] as const) {
         if (!WRITABLE_NAMES.includes(String(end.name) as never)) {
-          return { changes: null, userErrors: [{ field: [...field, side, "name"], message: `The quantity name '${String(end.name)}' can't be moved.`, code: "INVALID_NAME" }] };
+          return { changes: null, userErrors: [{ field: [...field, side, "name"], message: `The quantity name '${String(end.name)}' can't be moved.`, code: "INVALID_QUANTITY_NAME" }] };
         }
         if (end.name !== "available" && !end.ledgerDocumentUri) {
-          return { changes: null, userErrors: [{ field: [...field, side, "ledgerDocumentUri"], message: "A ledger document URI is required except when moving available.", code: "INVALID_QUANTITY_DOCUMENT" }] };
+          return { changes: null, userErrors: [{ field: [...field, side, "ledgerDocumentUri"], message: "A ledger document URI is required except when moving available.", code: "INVALID_LEDGER_DOCUMENT" }] };
         }
       }
       const fromCurrent = quantity(from.level, String(change.from.name));
       const toCurrent = quantity(to.level, String(change.to.name));
       for (const [side, end, current] of [["from", change.from, fromCurrent], ["to", change.to, toCurrent]] as const) {
         if ("changeFromQuantity" in end) {
-          const stale = checkChangeFrom(end, current, [...field, side, "changeFromQuantity"]);
+          const stale = checkChangeFrom(end, current, [...field, side, "changeFromQuantity"], "INVALID_QUANTITY_DOCUMENT");
           if (stale) return { changes: null, userErrors: [stale] };
         }
       }

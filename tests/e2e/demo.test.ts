@@ -77,6 +77,19 @@ describe.skipIf(!chromiumPath)("the demo admin", () => {
     await context.close();
   });
 
+  it("delivers the stand-in's signed webhooks to the app, which accepts them", async () => {
+    const sent = await fetch(`${simUrl}/sim/webhooks/app/scopes_update?shop=${DEMO_SHOP.domain}`, {
+      method: "POST",
+      body: JSON.stringify({ previous: [], current: ["write_orders"] }),
+    });
+    expect(sent.status).toBe(202);
+    const row = await waitFor(async () => {
+      const html = await (await fetch(`${simUrl}/`)).text();
+      return /<td>app\/scopes_update<\/td><td>delivered<\/td><td>1<\/td><td>200<\/td>/.exec(html)?.[0];
+    }, 20_000, "the webhook to be delivered");
+    expect(row).toBeTruthy();
+  });
+
   it("speaks French when asked", async () => {
     const context = await browser.newContext({ userAgent: CHROME_USER_AGENT });
     const page = await context.newPage();

@@ -47,3 +47,35 @@ describe("the Shopify stand-in", () => {
     expect(body.errors[0].extensions.code).toBe("MAX_COST_EXCEEDED");
   });
 });
+
+describe("the stand-in for people and tests", () => {
+  let sim: RunningSim;
+  beforeAll(async () => (sim = await startSim()));
+  afterAll(() => sim.close());
+
+  it("shows what it holds on a read-only page", async () => {
+    const html = await (await fetch(`${sim.url}/`)).text();
+    expect(html).toContain("Lantern Games (demo)");
+    expect(html).toContain("DD-TEE-M");
+    expect(html).toMatch(/Draft orders \(0\)/);
+  });
+
+  it("resets every shop to its seed on request", async () => {
+    const variant = (await (await fetch(`${sim.url}/admin/api/2026-10/graphql.json`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": "sim-token" },
+      body: JSON.stringify({ query: `{ productVariants(first: 1) { nodes { id } } }` }),
+    })).json()) as { data: { productVariants: { nodes: Array<{ id: string }> } } };
+    await fetch(`${sim.url}/admin/api/2026-10/graphql.json`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": "sim-token" },
+      body: JSON.stringify({
+        query: `mutation($input: DraftOrderInput!) { draftOrderCreate(input: $input) { draftOrder { id } } }`,
+        variables: { input: { lineItems: [{ variantId: variant.data.productVariants.nodes[0]!.id, quantity: 1 }] } },
+      }),
+    });
+    expect(await (await fetch(`${sim.url}/`)).text()).toMatch(/Draft orders \(1\)/);
+    expect((await fetch(`${sim.url}/sim/reset`, { method: "POST" })).status).toBe(200);
+    expect(await (await fetch(`${sim.url}/`)).text()).toMatch(/Draft orders \(0\)/);
+  });
+});
