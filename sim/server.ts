@@ -12,6 +12,7 @@ import { LeakyBucket } from "./cost";
 import { executeAdminRequest } from "./execute";
 import { Faults, parseFaults, type FaultRates } from "./faults";
 import { checkoutPage } from "./pages/checkout";
+import { completeDraftOrder } from "./state/draft-orders";
 import { inspectPage } from "./pages/inspect";
 import { loadCatalog, SimStore, type ShopDefinition } from "./store";
 import { subscriptionsFromToml, WebhookDispatcher } from "./webhooks";
@@ -132,7 +133,7 @@ export async function startSim(options: SimOptions = {}): Promise<RunningSim> {
     if (request.method === "POST") {
       await readBody(request);
       if (draft.status !== "COMPLETED") {
-        const { userErrors } = shop.state.completeDraftOrder(draft.id);
+        const { userErrors } = completeDraftOrder(shop.state, draft.id);
         if (userErrors.length) return sendHtml(response, 409, checkoutPage(shop, draft, userErrors[0]!.message));
       }
       response.writeHead(303, { Location: `/checkout/${domain}/invoices/${token}` });

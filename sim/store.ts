@@ -1,7 +1,8 @@
 // The stand-in's shops, each with its own state: one shop never sees another's data.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { ShopState, type CatalogSeed } from "./state/shop-state";
+import { seedShop, type CatalogSeed } from "./state/seed";
+import { ShopState } from "./state/shop-state";
 
 export interface ShopDefinition {
   domain: string;
@@ -69,7 +70,7 @@ export class SimStore {
 
   private freshState(shop: SimShop): ShopState {
     const state = new ShopState(shop.currencyCode, (topic, payload) => this.onEvent(shop, topic, payload));
-    state.seed(this.catalog);
+    seedShop(state, this.catalog);
     return state;
   }
 }

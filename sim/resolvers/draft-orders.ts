@@ -1,4 +1,5 @@
 import { connection } from "../connection";
+import { calculateDraftOrder, completeDraftOrder, createDraftOrder, deleteDraftOrder, sendInvoice, updateDraftOrder } from "../state/draft-orders";
 import { gid, parseGid } from "../state/ids";
 import { matchesSearch, parseSearch } from "../search";
 import { calculatedDraftOrderView, draftOrderView } from "../views/orders";
@@ -32,35 +33,35 @@ export const draftOrderQueries: Record<string, RootResolver> = {
 
 export const draftOrderMutations: Record<string, RootResolver> = {
   draftOrderCreate: ({ input }, context) => {
-    const { draftOrder, userErrors } = context.state.createDraftOrder(input);
+    const { draftOrder, userErrors } = createDraftOrder(context.state, input);
     return { draftOrder: view(context, draftOrder), userErrors };
   },
   draftOrderUpdate: ({ id, input }, context) => {
     const draftId = parseGid(id, "DraftOrder");
     if (draftId === null) return { draftOrder: null, userErrors: notFound };
-    const { draftOrder, userErrors } = context.state.updateDraftOrder(draftId, input);
+    const { draftOrder, userErrors } = updateDraftOrder(context.state, draftId, input);
     return { draftOrder: view(context, draftOrder), userErrors };
   },
   draftOrderCalculate: ({ input }, { state }) => {
-    const { draft, userErrors } = state.calculateDraftOrder(input);
+    const { draft, userErrors } = calculateDraftOrder(state, input);
     return { calculatedDraftOrder: draft ? calculatedDraftOrderView(state, draft) : null, userErrors };
   },
   draftOrderInvoiceSend: ({ id, email }, context) => {
     const draftId = parseGid(id, "DraftOrder");
     if (draftId === null) return { draftOrder: null, userErrors: notFound };
-    const { draftOrder, userErrors } = context.state.sendInvoice(draftId, email ?? null);
+    const { draftOrder, userErrors } = sendInvoice(context.state, draftId, email ?? null);
     return { draftOrder: view(context, draftOrder), userErrors };
   },
   draftOrderComplete: ({ id, sourceName }, context) => {
     const draftId = parseGid(id, "DraftOrder");
     if (draftId === null) return { draftOrder: null, userErrors: notFound };
-    const { draftOrder, userErrors } = context.state.completeDraftOrder(draftId, sourceName ?? undefined);
+    const { draftOrder, userErrors } = completeDraftOrder(context.state, draftId, sourceName ?? undefined);
     return { draftOrder: view(context, draftOrder), userErrors };
   },
   draftOrderDelete: ({ input }, { state }) => {
     const draftId = parseGid(input.id, "DraftOrder");
     if (draftId === null) return { deletedId: null, userErrors: notFound };
-    const { deletedId, userErrors } = state.deleteDraftOrder(draftId);
+    const { deletedId, userErrors } = deleteDraftOrder(state, draftId);
     return { deletedId: deletedId === null ? null : gid("DraftOrder", deletedId), userErrors };
   },
 };

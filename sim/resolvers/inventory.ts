@@ -2,6 +2,7 @@
 // request answers the first result again without applying it twice.
 import { getDirectiveValues, GraphQLError, type GraphQLResolveInfo } from "graphql";
 import { gid } from "../state/ids";
+import { adjustQuantities, moveQuantities, setQuantities } from "../state/inventory-writes";
 import type { QuantityChange } from "../state/inventory";
 import { inventoryItemView, locationView } from "../views/catalog";
 import type { ResolverContext, RootResolver } from "./context";
@@ -50,17 +51,17 @@ function groupView(context: ResolverContext, reason: string, referenceDocumentUr
 export const inventoryMutations: Record<string, RootResolver> = {
   inventoryAdjustQuantities: (args, context, info) =>
     idempotent(info, context, args, () => {
-      const { changes, userErrors } = context.state.adjustQuantities(args.input);
+      const { changes, userErrors } = adjustQuantities(context.state, args.input);
       return { inventoryAdjustmentGroup: groupView(context, args.input.reason, args.input.referenceDocumentUri ?? null, changes), userErrors };
     }),
   inventorySetQuantities: (args, context, info) =>
     idempotent(info, context, args, () => {
-      const { changes, userErrors } = context.state.setQuantities(args.input);
+      const { changes, userErrors } = setQuantities(context.state, args.input);
       return { inventoryAdjustmentGroup: groupView(context, args.input.reason, args.input.referenceDocumentUri ?? null, changes), userErrors };
     }),
   inventoryMoveQuantities: (args, context, info) =>
     idempotent(info, context, args, () => {
-      const { changes, userErrors } = context.state.moveQuantities(args.input);
+      const { changes, userErrors } = moveQuantities(context.state, args.input);
       return { inventoryAdjustmentGroup: groupView(context, args.input.reason, args.input.referenceDocumentUri, changes), userErrors };
     }),
 };

@@ -1,5 +1,6 @@
 import { connection } from "../connection";
 import { parseGid } from "../state/ids";
+import { createOrder } from "../state/orders";
 import { matchesSearch, parseSearch } from "../search";
 import { orderView } from "../views/orders";
 import type { RootResolver } from "./context";
@@ -29,7 +30,7 @@ export const orderQueries: Record<string, RootResolver> = {
 
 export const orderMutations: Record<string, RootResolver> = {
   orderCreate: ({ order, options }, { state }) => {
-    const { order: created, userErrors } = state.createOrder({
+    const { order: created, userErrors } = createOrder(state, {
       lineItems: order.lineItems ?? [],
       email: order.email,
       phone: order.phone,

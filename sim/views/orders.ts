@@ -1,7 +1,8 @@
 // Draft orders and orders as the Admin API shows them.
 import { connection, type PageArgs } from "../connection";
 import { gid } from "../state/ids";
-import { discountOf, type ShopState } from "../state/shop-state";
+import { discountOf } from "../state/line-items";
+import type { ShopState } from "../state/shop-state";
 import type { Address, DraftOrder, LineItem, Order } from "../state/types";
 import { customerView, variantView } from "./catalog";
 import { moneyBag, moneyV2 } from "./money";
