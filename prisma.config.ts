@@ -11,7 +11,12 @@ const url = process.env.DATABASE_URL ?? "";
 const usesServer = /^postgres(ql)?:\/\//.test(url);
 
 export default usesServer
-  ? defineConfig({ schema: "prisma/schema.prisma", migrations: { path: "prisma/migrations" }, engine: "classic", datasource: { url } })
+  ? defineConfig({
+      schema: "prisma/schema.prisma",
+      migrations: { path: "prisma/migrations" },
+      engine: "classic",
+      datasource: { url },
+    })
   : defineConfig({
       schema: "prisma/schema.prisma",
       migrations: { path: "prisma/migrations" },

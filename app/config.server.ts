@@ -2,9 +2,7 @@
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL, parseDatabaseUrl } from "./db/url";
 
-const flag = z
-  .enum(["true", "false", "1", "0"])
-  .transform((value) => value === "true" || value === "1");
+const flag = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
 
 const EnvSchema = z
   .object({
@@ -42,7 +40,11 @@ const EnvSchema = z
       });
     }
     if (env.NODE_ENV === "production" && env.DEMO_MODE) {
-      ctx.addIssue({ code: "custom", path: ["DEMO_MODE"], message: "DEMO_MODE signs admin sessions itself and is refused in production" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["DEMO_MODE"],
+        message: "DEMO_MODE signs admin sessions itself and is refused in production",
+      });
     }
   });
 

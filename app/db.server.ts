@@ -13,7 +13,10 @@ async function boot(): Promise<Database> {
   const config = readConfig();
   const db = await openDatabase(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE });
   const { applied } = await migrateDatabase(db);
-  logger.info({ database: describeDatabaseUrl(config.DATABASE_URL), migrationsApplied: applied.length }, "database ready");
+  logger.info(
+    { database: describeDatabaseUrl(config.DATABASE_URL), migrationsApplied: applied.length },
+    "database ready",
+  );
   return db;
 }
 

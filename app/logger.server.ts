@@ -3,8 +3,23 @@
 import { pino } from "pino";
 
 const PERSONAL_FIELDS = [
-  "email", "phone", "firstName", "lastName", "name", "address", "address1", "address2", "city", "zip",
-  "first_name", "last_name", "customer", "billing_address", "shipping_address", "accessToken", "token",
+  "email",
+  "phone",
+  "firstName",
+  "lastName",
+  "name",
+  "address",
+  "address1",
+  "address2",
+  "city",
+  "zip",
+  "first_name",
+  "last_name",
+  "customer",
+  "billing_address",
+  "shipping_address",
+  "accessToken",
+  "token",
 ];
 
 export const PERSONAL_DATA_PATHS = PERSONAL_FIELDS.flatMap((field) => [field, `*.${field}`, `*.*.${field}`]);

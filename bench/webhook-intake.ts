@@ -28,18 +28,28 @@ async function timed(label: string, fn: () => Promise<unknown>) {
   const start = performance.now();
   for (let i = 0; i < count; i++) await fn();
   const ms = performance.now() - start;
-  console.log(`${label.padEnd(44)} ${(ms / count).toFixed(2).padStart(7)} ms each   ${Math.round((count / ms) * 1000).toString().padStart(6)} /s`);
+  console.log(
+    `${label.padEnd(44)} ${(ms / count).toFixed(2).padStart(7)} ms each   ${Math.round((count / ms) * 1000)
+      .toString()
+      .padStart(6)} /s`,
+  );
   return ms;
 }
 
 console.log(`webhook intake, ${count} deliveries one after another, ${describeDatabaseUrl(url)}`);
 const baseline = await timed("baseline: one INSERT of a delivery row", () =>
-  db.prisma.webhookDelivery.create({ data: { webhookId: randomUUID(), shopDomain: "bench-shop.myshopify.com", topic: "orders/create" } }),
+  db.prisma.webhookDelivery.create({
+    data: { webhookId: randomUUID(), shopDomain: "bench-shop.myshopify.com", topic: "orders/create" },
+  }),
 );
-const intake = await timed("intake: dedupe check + queue job + record", () => receiveWebhook({ prisma: db.prisma, queue }, delivery()));
+const intake = await timed("intake: dedupe check + queue job + record", () =>
+  receiveWebhook({ prisma: db.prisma, queue }, delivery()),
+);
 const duplicate = delivery();
 await receiveWebhook({ prisma: db.prisma, queue }, duplicate);
-await timed("duplicate delivery (answered from the record)", () => receiveWebhook({ prisma: db.prisma, queue }, duplicate));
+await timed("duplicate delivery (answered from the record)", () =>
+  receiveWebhook({ prisma: db.prisma, queue }, duplicate),
+);
 console.log(`intake costs ${(intake / baseline).toFixed(1)}× the baseline insert`);
 
 await queue.stop();

@@ -22,7 +22,9 @@ const databaseUrl = process.env.DATABASE_URL ?? "pglite://./.data/demo";
 
 if (isBuildStale()) {
   console.log("Building the app (once; again after you change app/)…");
-  execFileSync(process.execPath, [require.resolve("@remix-run/dev/dist/cli.js"), "vite:build"], { stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync(process.execPath, [require.resolve("@remix-run/dev/dist/cli.js"), "vite:build"], {
+    stdio: ["ignore", "ignore", "inherit"],
+  });
 }
 
 const secret = process.env.SHOPIFY_API_SECRET ?? "demo-api-secret";

@@ -14,17 +14,23 @@ const indexOf = (cursor: string) => Number(Buffer.from(cursor, "base64url").toSt
 
 export function connection<T, V>(items: T[], args: PageArgs, view: (item: T) => V) {
   if (args.first == null && args.last == null) {
-    throw new GraphQLError("you must provide one of first or last", { extensions: { code: "argumentLiteralsIncompatible" } });
+    throw new GraphQLError("you must provide one of first or last", {
+      extensions: { code: "argumentLiteralsIncompatible" },
+    });
   }
   if ((args.first ?? 0) > 250 || (args.last ?? 0) > 250) {
-    throw new GraphQLError("The first and last arguments cannot exceed 250.", { extensions: { code: "MAX_PAGE_SIZE" } });
+    throw new GraphQLError("The first and last arguments cannot exceed 250.", {
+      extensions: { code: "MAX_PAGE_SIZE" },
+    });
   }
   const ordered = args.reverse ? [...items].reverse() : items;
   let start = args.after ? indexOf(args.after) + 1 : 0;
   let end = args.before ? indexOf(args.before) : ordered.length;
   if (args.first != null) end = Math.min(end, start + args.first);
   if (args.last != null) start = Math.max(start, end - args.last);
-  const slice = ordered.slice(start, end).map((item, offset) => ({ node: view(item), cursor: cursorOf(start + offset) }));
+  const slice = ordered
+    .slice(start, end)
+    .map((item, offset) => ({ node: view(item), cursor: cursorOf(start + offset) }));
   return {
     edges: slice,
     nodes: slice.map((edge) => edge.node),

@@ -1,9 +1,18 @@
 // Shopify's query cost: objects 1, scalars and enums 0, connections multiplied by first/last, mutation fields
 // 10; the leaky bucket per shop that throttles when a request costs more than is left.
 import {
-  getNamedType, isCompositeType, isLeafType, type FragmentDefinitionNode, type GraphQLSchema,
-  type OperationDefinitionNode, type SelectionSetNode, type GraphQLCompositeType, isObjectType, isInterfaceType,
-  Kind, valueFromASTUntyped,
+  getNamedType,
+  isCompositeType,
+  isLeafType,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type GraphQLCompositeType,
+  isObjectType,
+  isInterfaceType,
+  Kind,
+  valueFromASTUntyped,
 } from "graphql";
 
 export function requestedCost(
@@ -31,7 +40,8 @@ export function requestedCost(
           continue;
         }
         const own = 1;
-        const children = selection.selectionSet && isCompositeType(type) ? selectionCost(type, selection.selectionSet) : 0;
+        const children =
+          selection.selectionSet && isCompositeType(type) ? selectionCost(type, selection.selectionSet) : 0;
         const size = pageSize(selection.arguments ?? [], variables);
         total += type.name.endsWith("Connection") ? own + size * children : own + children;
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
@@ -47,7 +57,10 @@ export function requestedCost(
   }
 }
 
-function pageSize(args: readonly { name: { value: string }; value: Parameters<typeof valueFromASTUntyped>[0] }[], variables: Record<string, unknown>) {
+function pageSize(
+  args: readonly { name: { value: string }; value: Parameters<typeof valueFromASTUntyped>[0] }[],
+  variables: Record<string, unknown>,
+) {
   for (const arg of args) {
     if (arg.name.value === "first" || arg.name.value === "last") {
       const value = Number(valueFromASTUntyped(arg.value, variables));
@@ -75,7 +88,10 @@ export class LeakyBucket {
   }
 
   /** Takes `cost` points if that many are left; returns the status after. */
-  take(cost: number): { ok: boolean; status: { maximumAvailable: number; currentlyAvailable: number; restoreRate: number } } {
+  take(cost: number): {
+    ok: boolean;
+    status: { maximumAvailable: number; currentlyAvailable: number; restoreRate: number };
+  } {
     this.refill();
     const ok = cost <= this.available;
     if (ok) this.available -= cost;

@@ -1,8 +1,17 @@
 // One Admin GraphQL request against the real schema: parsed and validated as Shopify would, costed and
 // throttled, then executed with the stand-in's resolvers.
 import {
-  execute, GraphQLError, Kind, parse, validate, type DocumentNode, type FragmentDefinitionNode,
-  type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema, type OperationDefinitionNode,
+  execute,
+  GraphQLError,
+  Kind,
+  parse,
+  validate,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLFieldResolver,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
 } from "graphql";
 import { requestedCost, type LeakyBucket } from "./cost";
 import { mutationResolvers, queryResolvers, type ResolverContext } from "./resolvers";
@@ -51,7 +60,14 @@ export async function executeAdminRequest(
   if (cost > 1000) {
     return {
       status: 200,
-      body: { errors: [{ message: `Query cost is ${cost}, which exceeds the single query max cost limit (1000).`, extensions: { code: "MAX_COST_EXCEEDED", cost, maxCost: 1000 } }] },
+      body: {
+        errors: [
+          {
+            message: `Query cost is ${cost}, which exceeds the single query max cost limit (1000).`,
+            extensions: { code: "MAX_COST_EXCEEDED", cost, maxCost: 1000 },
+          },
+        ],
+      },
     };
   }
   context.state.expireReservations();
@@ -60,7 +76,12 @@ export async function executeAdminRequest(
     return {
       status: 200,
       body: {
-        errors: [{ message: "Throttled", extensions: { code: "THROTTLED", documentation: "https://shopify.dev/api/usage/rate-limits" } }],
+        errors: [
+          {
+            message: "Throttled",
+            extensions: { code: "THROTTLED", documentation: "https://shopify.dev/api/usage/rate-limits" },
+          },
+        ],
         extensions: { cost: { requestedQueryCost: cost, actualQueryCost: null, throttleStatus: taken.status } },
       },
     };
@@ -71,7 +92,8 @@ export async function executeAdminRequest(
     document,
     variableValues: variables,
     operationName: operation.name?.value,
-    rootValue: operation.operation === "mutation" ? rootObject(mutationResolvers, context) : rootObject(queryResolvers, context),
+    rootValue:
+      operation.operation === "mutation" ? rootObject(mutationResolvers, context) : rootObject(queryResolvers, context),
     contextValue: context,
     fieldResolver: strictFieldResolver,
   });
@@ -79,7 +101,11 @@ export async function executeAdminRequest(
   const extensions = { cost: { requestedQueryCost: cost, actualQueryCost: cost, throttleStatus: status } };
   return {
     status: 200,
-    body: { ...(result.errors ? { errors: result.errors.map(shopifyError) } : {}), data: result.data ?? null, extensions },
+    body: {
+      ...(result.errors ? { errors: result.errors.map(shopifyError) } : {}),
+      data: result.data ?? null,
+      extensions,
+    },
     wrote: operation.operation === "mutation",
   };
 }
@@ -105,7 +131,9 @@ const strictFieldResolver: GraphQLFieldResolver<unknown, ResolverContext> = (sou
 };
 
 function pickOperation(document: DocumentNode, name?: string): OperationDefinitionNode | undefined {
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const operations = document.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
   if (name) return operations.find((op) => op.name?.value === name);
   return operations.length === 1 ? operations[0] : undefined;
 }

@@ -1,18 +1,28 @@
 // Fault injection, configured as SIM_FAULTS="5xx:0.05,timeout-after-write:0.05,throttle:0.02,…": each fault
 // happens to that fraction of requests (or webhook deliveries). SIM_SEED makes a run repeatable.
-export const FAULT_KINDS = ["5xx", "timeout-after-write", "throttle", "duplicate-webhook", "out-of-order-webhook"] as const;
+export const FAULT_KINDS = [
+  "5xx",
+  "timeout-after-write",
+  "throttle",
+  "duplicate-webhook",
+  "out-of-order-webhook",
+] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 export type FaultRates = Partial<Record<FaultKind, number>>;
 
 export function parseFaults(spec: string | undefined): FaultRates {
   const rates: FaultRates = {};
-  for (const part of (spec ?? "").split(",").map((p) => p.trim()).filter(Boolean)) {
+  for (const part of (spec ?? "")
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [kind, rate] = part.split(":");
     if (!FAULT_KINDS.includes(kind as FaultKind)) {
       throw new Error(`SIM_FAULTS: unknown fault "${kind}"; known: ${FAULT_KINDS.join(", ")}`);
     }
     const value = Number(rate);
-    if (!(value >= 0 && value <= 1)) throw new Error(`SIM_FAULTS: the rate of ${kind} must be a number from 0 to 1, not "${rate}"`);
+    if (!(value >= 0 && value <= 1))
+      throw new Error(`SIM_FAULTS: the rate of ${kind} must be a number from 0 to 1, not "${rate}"`);
     rates[kind as FaultKind] = value;
   }
   return rates;

@@ -24,7 +24,9 @@ export type FieldReader<T> = (item: T, field: string) => string | string[] | num
 export function matchesSearch<T>(item: T, terms: SearchTerm[], read: FieldReader<T>, defaultField: string): boolean {
   return terms.every((term) => {
     const raw = read(item, term.field ?? defaultField);
-    const values = (Array.isArray(raw) ? raw : [raw]).filter((v) => v !== null && v !== undefined).map((v) => String(v).toLowerCase());
+    const values = (Array.isArray(raw) ? raw : [raw])
+      .filter((v) => v !== null && v !== undefined)
+      .map((v) => String(v).toLowerCase());
     const wanted = term.value.toLowerCase();
     const hit = wanted.endsWith("*")
       ? values.some((v) => v.startsWith(wanted.slice(0, -1)))

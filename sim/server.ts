@@ -51,7 +51,10 @@ export interface RunningSim {
 
 export async function startSim(options: SimOptions = {}): Promise<RunningSim> {
   const schema = adminSchema(ADMIN_API_VERSION);
-  const faults = new Faults(typeof options.faults === "string" ? parseFaults(options.faults) : options.faults, options.seed);
+  const faults = new Faults(
+    typeof options.faults === "string" ? parseFaults(options.faults) : options.faults,
+    options.seed,
+  );
   const webhooks = new WebhookDispatcher(
     options.webhooks
       ? { ...options.webhooks, subscriptions: options.webhooks.subscriptions ?? subscriptionsFromToml() }
@@ -74,7 +77,8 @@ export async function startSim(options: SimOptions = {}): Promise<RunningSim> {
 
   const server: Server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
-      if (!response.headersSent) sendJson(response, 500, { errors: [{ message: `Internal error: ${(error as Error).message}` }] });
+      if (!response.headersSent)
+        sendJson(response, 500, { errors: [{ message: `Internal error: ${(error as Error).message}` }] });
     });
   });
 
@@ -84,7 +88,8 @@ export async function startSim(options: SimOptions = {}): Promise<RunningSim> {
     if (admin && request.method === "POST") return adminGraphql(request, response, admin[1]!);
     const checkout = /^\/checkout\/([\w.-]+)\/invoices\/(\w+)$/.exec(path);
     if (checkout) return invoiceCheckout(request, response, checkout[1]!, checkout[2]!);
-    if (path === "/" && request.method === "GET") return sendHtml(response, 200, inspectPage(store, webhooks.deliveries));
+    if (path === "/" && request.method === "GET")
+      return sendHtml(response, 200, inspectPage(store, webhooks.deliveries));
     if (path === "/sim/reset" && request.method === "POST") {
       reset();
       return sendJson(response, 200, { reset: true });
@@ -100,9 +105,12 @@ export async function startSim(options: SimOptions = {}): Promise<RunningSim> {
     }
     const token = request.headers["x-shopify-access-token"];
     const named = request.headers["x-shopify-shop-domain"];
-    const shop = typeof named === "string" ? store.shop(named) : typeof token === "string" ? store.shopByToken(token) : undefined;
+    const shop =
+      typeof named === "string" ? store.shop(named) : typeof token === "string" ? store.shopByToken(token) : undefined;
     if (!shop || token !== shop.accessToken) {
-      return sendJson(response, 401, { errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" });
+      return sendJson(response, 401, {
+        errors: "[API] Invalid API key or access token (unrecognized login or wrong password)",
+      });
     }
     let body: unknown;
     try {
@@ -110,17 +118,36 @@ export async function startSim(options: SimOptions = {}): Promise<RunningSim> {
     } catch {
       return sendJson(response, 400, { errors: "Invalid JSON in request body" });
     }
-    if (faults.happens("5xx")) return sendJson(response, faults.pick([500, 502, 503]), { errors: "Internal Server Error" });
+    if (faults.happens("5xx"))
+      return sendJson(response, faults.pick([500, 502, 503]), { errors: "Internal Server Error" });
     if (faults.happens("throttle")) {
       return sendJson(response, 200, {
-        errors: [{ message: "Throttled", extensions: { code: "THROTTLED", documentation: "https://shopify.dev/api/usage/rate-limits" } }],
-        extensions: { cost: { requestedQueryCost: 0, actualQueryCost: null, throttleStatus: { ...bucketFor(shop.domain).status(), currentlyAvailable: 0 } } },
+        errors: [
+          {
+            message: "Throttled",
+            extensions: { code: "THROTTLED", documentation: "https://shopify.dev/api/usage/rate-limits" },
+          },
+        ],
+        extensions: {
+          cost: {
+            requestedQueryCost: 0,
+            actualQueryCost: null,
+            throttleStatus: { ...bucketFor(shop.domain).status(), currentlyAvailable: 0 },
+          },
+        },
       });
     }
-    const result = await executeAdminRequest(schema, bucketFor(shop.domain), {
-      store, shop, state: shop.state,
-      invoiceUrl: (invoiceToken) => `${url}/checkout/${shop.domain}/invoices/${invoiceToken}`,
-    }, body as object);
+    const result = await executeAdminRequest(
+      schema,
+      bucketFor(shop.domain),
+      {
+        store,
+        shop,
+        state: shop.state,
+        invoiceUrl: (invoiceToken) => `${url}/checkout/${shop.domain}/invoices/${invoiceToken}`,
+      },
+      body as object,
+    );
     // The write happened, but the caller never hears of it: what a timeout looks like from the client's side.
     if (result.wrote && faults.happens("timeout-after-write")) return void request.socket.destroy();
     sendJson(response, result.status, result.body);

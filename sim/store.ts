@@ -19,10 +19,22 @@ export interface SimShop extends ShopDefinition {
 }
 
 export const DEFAULT_SCOPES = [
-  "write_draft_orders", "read_draft_orders", "write_orders", "read_orders", "write_products", "read_products",
-  "write_inventory", "read_inventory", "read_locations", "write_merchant_managed_fulfillment_orders",
-  "read_merchant_managed_fulfillment_orders", "write_purchase_options", "read_purchase_options",
-  "write_customers", "read_customers", "write_app_proxy",
+  "write_draft_orders",
+  "read_draft_orders",
+  "write_orders",
+  "read_orders",
+  "write_products",
+  "read_products",
+  "write_inventory",
+  "read_inventory",
+  "read_locations",
+  "write_merchant_managed_fulfillment_orders",
+  "read_merchant_managed_fulfillment_orders",
+  "write_purchase_options",
+  "read_purchase_options",
+  "write_customers",
+  "read_customers",
+  "write_app_proxy",
 ];
 
 export function loadCatalog(file = path.resolve(import.meta.dirname, "seed/catalog.json")): CatalogSeed {

@@ -55,7 +55,14 @@ export class WebhookDispatcher {
 
   send(shop: string, topic: string, payload: Record<string, unknown>) {
     const record: DeliveryRecord = {
-      webhookId: randomUUID(), eventId: randomUUID(), shop, topic, payload, status: "pending", attempts: 0, lastStatus: null,
+      webhookId: randomUUID(),
+      eventId: randomUUID(),
+      shop,
+      topic,
+      payload,
+      status: "pending",
+      attempts: 0,
+      lastStatus: null,
       triggeredAt: new Date().toISOString(),
     };
     this.deliveries.push(record);
@@ -64,10 +71,20 @@ export class WebhookDispatcher {
       record.status = "no subscriber";
       return;
     }
-    const delay = this.faults.happens("out-of-order-webhook") ? 50 + Math.floor(this.faults.pick([0, 1, 2, 3]) * 150) : 0;
+    const delay = this.faults.happens("out-of-order-webhook")
+      ? 50 + Math.floor(this.faults.pick([0, 1, 2, 3]) * 150)
+      : 0;
     this.track(this.deliver(record, `${this.target.appUrl.replace(/\/$/, "")}${path}`, this.target.secret, delay));
     if (this.faults.happens("duplicate-webhook")) {
-      this.track(this.deliver({ ...record }, `${this.target.appUrl.replace(/\/$/, "")}${path}`, this.target.secret, delay + 20, record));
+      this.track(
+        this.deliver(
+          { ...record },
+          `${this.target.appUrl.replace(/\/$/, "")}${path}`,
+          this.target.secret,
+          delay + 20,
+          record,
+        ),
+      );
     }
   }
 

@@ -22,7 +22,13 @@ export function EmptyStatePage({ title, heading, body, footer, action }: EmptySt
               heading={t(heading)}
               image="/empty-state.svg"
               action={action ? { content: t(action.content), url: action.url } : undefined}
-              footerContent={footer ? <Text as="p" tone="subdued">{t(footer)}</Text> : undefined}
+              footerContent={
+                footer ? (
+                  <Text as="p" tone="subdued">
+                    {t(footer)}
+                  </Text>
+                ) : undefined
+              }
             >
               <p>{t(body)}</p>
             </EmptyState>

@@ -72,7 +72,10 @@ async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): 
   };
 }
 
-async function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>, poolSize: number): Promise<Database> {
+async function openPostgres(
+  target: Extract<DatabaseTarget, { kind: "postgres" }>,
+  poolSize: number,
+): Promise<Database> {
   const pool = new pg.Pool({ connectionString: target.url, max: poolSize });
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {

@@ -1,7 +1,5 @@
 // DATABASE_URL selects the engine: a PostgreSQL server, or PGlite (PostgreSQL in WASM) in a folder or in memory.
-export type DatabaseTarget =
-  | { kind: "postgres"; url: string }
-  | { kind: "pglite"; dataDir: string | null };
+export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string | null };
 
 export const DEFAULT_DATABASE_URL = "pglite://./.data/db";
 

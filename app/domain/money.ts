@@ -37,7 +37,9 @@ export function moneyFromDecimal(decimal: string, currency: string): Money {
 export function toDecimalString(value: Money): string {
   const digits = minorUnitDigits(value.currency);
   const sign = value.amountMinor < 0 ? "-" : "";
-  const absolute = Math.abs(value.amountMinor).toString().padStart(digits + 1, "0");
+  const absolute = Math.abs(value.amountMinor)
+    .toString()
+    .padStart(digits + 1, "0");
   return digits ? `${sign}${absolute.slice(0, -digits)}.${absolute.slice(-digits)}` : `${sign}${absolute}`;
 }
 
@@ -48,7 +50,9 @@ export function addMoney(a: Money, b: Money): Money {
 
 export function formatMoney(value: Money, locale: string): string {
   const digits = minorUnitDigits(value.currency);
-  return new Intl.NumberFormat(locale, { style: "currency", currency: value.currency }).format(value.amountMinor / 10 ** digits);
+  return new Intl.NumberFormat(locale, { style: "currency", currency: value.currency }).format(
+    value.amountMinor / 10 ** digits,
+  );
 }
 
 function assertCurrency(currency: string) {

@@ -12,8 +12,8 @@ export default function Index() {
     <main style={{ fontFamily: "system-ui, sans-serif", maxWidth: 640, margin: "4rem auto", lineHeight: 1.5 }}>
       <h1>Pledgebridge</h1>
       <p>
-        Crowdfunding pledges, late pledges and pre-orders fulfilled as ordinary Shopify orders, from your own
-        Shopify admin. Install it from your Shopify admin to begin.
+        Crowdfunding pledges, late pledges and pre-orders fulfilled as ordinary Shopify orders, from your own Shopify
+        admin. Install it from your Shopify admin to begin.
       </p>
     </main>
   );

@@ -29,7 +29,9 @@ export default function Settings() {
             <BlockStack gap="300">
               {rows.map(([label, value]) => (
                 <InlineStack key={label} align="space-between">
-                  <Text as="span" tone="subdued">{label}</Text>
+                  <Text as="span" tone="subdued">
+                    {label}
+                  </Text>
                   <Text as="span">{value}</Text>
                 </InlineStack>
               ))}

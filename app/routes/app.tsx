@@ -31,7 +31,9 @@ export default function AppLayout() {
       {...(demo ? { __APP_BRIDGE_URL: "/demo/app-bridge.js" } : {})}
     >
       <NavMenu>
-        <Link to="/app" rel="home">{t("nav.dashboard")}</Link>
+        <Link to="/app" rel="home">
+          {t("nav.dashboard")}
+        </Link>
         <Link to="/app/campaigns">{t("nav.campaigns")}</Link>
         <Link to="/app/preorders">{t("nav.preorders")}</Link>
         <Link to="/app/inventory">{t("nav.inventory")}</Link>

@@ -9,5 +9,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const shop = new URL(request.url).searchParams.get("shop") ?? "";
   const session = await prisma.session.findFirst({ where: { shop, isOnline: false } });
   if (!session) return Response.json({ error: "No such connected shop" }, { status: 404 });
-  return Response.json({ token: await signDemoSessionToken({ shop, apiKey, secret }) }, { headers: { "Cache-Control": "no-store" } });
+  return Response.json(
+    { token: await signDemoSessionToken({ shop, apiKey, secret }) },
+    { headers: { "Cache-Control": "no-store" } },
+  );
 };

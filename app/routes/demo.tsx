@@ -11,7 +11,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     where: { isOnline: false, ...(url.searchParams.get("shop") ? { shop: url.searchParams.get("shop")! } : {}) },
     orderBy: { shop: "asc" },
   });
-  if (!session) return new Response("No shop is connected: run `npx pledgebridge shop connect` first.", { status: 404 });
+  if (!session)
+    return new Response("No shop is connected: run `npx pledgebridge shop connect` first.", { status: 404 });
   const token = await signDemoSessionToken({ shop: session.shop, apiKey, secret });
   const host = Buffer.from(`admin.shopify.com/store/${session.shop.split(".")[0]}`).toString("base64url");
   const params = new URLSearchParams({ shop: session.shop, host, embedded: "1", id_token: token });

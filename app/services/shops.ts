@@ -20,7 +20,11 @@ export interface ConnectedShop {
  * Connects a shop with an Admin API access token (a custom app's token, or the stand-in's): checks the
  * token against the shop, then stores the offline session and the Shop row the way an install would.
  */
-export async function connectShop(prisma: PrismaClient, admin: AdminClient, accessToken: string): Promise<ConnectedShop> {
+export async function connectShop(
+  prisma: PrismaClient,
+  admin: AdminClient,
+  accessToken: string,
+): Promise<ConnectedShop> {
   const { data } = await admin.request(SHOP_IDENTITY);
   const scopes = data.appInstallation?.accessScopes.map((scope) => scope.handle) ?? [];
   const storage = new PrismaSessionStorage(prisma, { connectionRetries: 1 });

@@ -40,9 +40,7 @@ export interface AdminClient {
   readonly endpoint: string;
   request<Doc extends Document>(
     document: Doc,
-    ...variables: Operations[Doc]["variables"] extends Record<string, never>
-      ? []
-      : [Operations[Doc]["variables"]]
+    ...variables: Operations[Doc]["variables"] extends Record<string, never> ? [] : [Operations[Doc]["variables"]]
   ): Promise<AdminResult<Operations[Doc]["return"]>>;
 }
 

@@ -10,19 +10,33 @@ export function checkoutPage(shop: SimShop, draft: DraftOrder, error?: string): 
   const money = (minor: number) => `${toDecimal(minor)} ${escapeHtml(draft.presentmentCurrencyCode)}`;
   if (draft.status === "COMPLETED") {
     const order = draft.orderId ? state.orders.get(draft.orderId) : undefined;
-    return page(`Order ${order?.name ?? ""}`, `<h1>Thank you!</h1><div class="card">Your order <strong>${escapeHtml(order?.name)}</strong> is confirmed. ${escapeHtml(shop.name)} will email you when it ships.</div>`);
+    return page(
+      `Order ${order?.name ?? ""}`,
+      `<h1>Thank you!</h1><div class="card">Your order <strong>${escapeHtml(order?.name)}</strong> is confirmed. ${escapeHtml(shop.name)} will email you when it ships.</div>`,
+    );
   }
   const totals = state.totals(draft.lineItems, draft.shippingLine);
   const rows = draft.lineItems
     .map((line) => {
       const { discount, total } = state.lineTotals(line);
-      return `<tr><td>${escapeHtml(line.title)}${line.sku ? ` <span class="muted">${escapeHtml(line.sku)}</span>` : ""}</td><td>${line.quantity}</td>` +
-        `<td>${discount ? `−${money(discount)} <span class="muted">${escapeHtml(line.appliedDiscount?.title)}</span>` : ""}</td><td>${money(total)}</td></tr>`;
+      return (
+        `<tr><td>${escapeHtml(line.title)}${line.sku ? ` <span class="muted">${escapeHtml(line.sku)}</span>` : ""}</td><td>${line.quantity}</td>` +
+        `<td>${discount ? `−${money(discount)} <span class="muted">${escapeHtml(line.appliedDiscount?.title)}</span>` : ""}</td><td>${money(total)}</td></tr>`
+      );
     })
     .join("");
   const address = draft.shippingAddress
-    ? [draft.shippingAddress.firstName, draft.shippingAddress.lastName, draft.shippingAddress.address1, draft.shippingAddress.zip, draft.shippingAddress.city, draft.shippingAddress.countryCode]
-        .filter(Boolean).map(escapeHtml).join(", ")
+    ? [
+        draft.shippingAddress.firstName,
+        draft.shippingAddress.lastName,
+        draft.shippingAddress.address1,
+        draft.shippingAddress.zip,
+        draft.shippingAddress.city,
+        draft.shippingAddress.countryCode,
+      ]
+        .filter(Boolean)
+        .map(escapeHtml)
+        .join(", ")
     : "To be entered";
   return page(
     `Checkout – ${shop.name}`,

@@ -8,19 +8,34 @@ import { escapeHtml, page } from "./html";
 export function inspectPage(store: SimStore, deliveries: DeliveryRecord[]): string {
   const sections = store.all().map((shop) => {
     const state = shop.state;
-    const drafts = [...state.draftOrders.values()].reverse().slice(0, 100).map((draft) => {
-      const total = state.totals(draft.lineItems, draft.shippingLine).total;
-      return `<tr><td>${escapeHtml(draft.name)}</td><td>${escapeHtml(draft.status)}</td><td>${escapeHtml(draft.tags.join(", "))}</td>` +
-        `<td>${draft.lineItems.reduce((n, l) => n + l.quantity, 0)}</td><td>${toDecimal(total)}</td><td>${draft.reserveInventoryUntil ? escapeHtml(draft.reserveInventoryUntil) : ""}</td></tr>`;
-    });
-    const orders = [...state.orders.values()].reverse().slice(0, 100).map((order) =>
-      `<tr><td>${escapeHtml(order.name)}</td><td>${escapeHtml(order.financialStatus)}</td><td>${escapeHtml(order.tags.join(", "))}</td>` +
-      `<td>${order.lineItems.reduce((n, l) => n + l.quantity, 0)}</td><td>${toDecimal(state.totals(order.lineItems, order.shippingLine).total)}</td></tr>`);
+    const drafts = [...state.draftOrders.values()]
+      .reverse()
+      .slice(0, 100)
+      .map((draft) => {
+        const total = state.totals(draft.lineItems, draft.shippingLine).total;
+        return (
+          `<tr><td>${escapeHtml(draft.name)}</td><td>${escapeHtml(draft.status)}</td><td>${escapeHtml(draft.tags.join(", "))}</td>` +
+          `<td>${draft.lineItems.reduce((n, l) => n + l.quantity, 0)}</td><td>${toDecimal(total)}</td><td>${draft.reserveInventoryUntil ? escapeHtml(draft.reserveInventoryUntil) : ""}</td></tr>`
+        );
+      });
+    const orders = [...state.orders.values()]
+      .reverse()
+      .slice(0, 100)
+      .map(
+        (order) =>
+          `<tr><td>${escapeHtml(order.name)}</td><td>${escapeHtml(order.financialStatus)}</td><td>${escapeHtml(order.tags.join(", "))}</td>` +
+          `<td>${order.lineItems.reduce((n, l) => n + l.quantity, 0)}</td><td>${toDecimal(state.totals(order.lineItems, order.shippingLine).total)}</td></tr>`,
+      );
     const stock = [...state.variants.values()].flatMap((variant) => {
       const item = state.inventoryItems.get(variant.inventoryItemId)!;
-      return [...item.levels.entries()].map(([locationId, level]) =>
-        `<tr><td>${escapeHtml(variant.sku)}</td><td>${escapeHtml(state.locations.get(locationId)?.name)}</td>` +
-        ["available", "reserved", "committed", "on_hand"].map((name) => `<td>${quantity(level, name)}</td>`).join("") + "</tr>");
+      return [...item.levels.entries()].map(
+        ([locationId, level]) =>
+          `<tr><td>${escapeHtml(variant.sku)}</td><td>${escapeHtml(state.locations.get(locationId)?.name)}</td>` +
+          ["available", "reserved", "committed", "on_hand"]
+            .map((name) => `<td>${quantity(level, name)}</td>`)
+            .join("") +
+          "</tr>",
+      );
     });
     return `<h2>${escapeHtml(shop.name)} <span class="muted">${escapeHtml(shop.domain)}</span></h2>
 <h3>Draft orders (${state.draftOrders.size})</h3>
@@ -30,8 +45,13 @@ export function inspectPage(store: SimStore, deliveries: DeliveryRecord[]): stri
 <h3>Inventory</h3>
 <table><thead><tr><th>SKU</th><th>Location</th><th>Available</th><th>Reserved</th><th>Committed</th><th>On hand</th></tr></thead><tbody>${stock.join("")}</tbody></table>`;
   });
-  const webhooks = deliveries.slice(-100).reverse().map((d) =>
-    `<tr><td>${escapeHtml(d.triggeredAt)}</td><td>${escapeHtml(d.shop)}</td><td>${escapeHtml(d.topic)}</td><td>${escapeHtml(d.status)}</td><td>${d.attempts}</td><td>${d.lastStatus ?? ""}</td></tr>`);
+  const webhooks = deliveries
+    .slice(-100)
+    .reverse()
+    .map(
+      (d) =>
+        `<tr><td>${escapeHtml(d.triggeredAt)}</td><td>${escapeHtml(d.shop)}</td><td>${escapeHtml(d.topic)}</td><td>${escapeHtml(d.status)}</td><td>${d.attempts}</td><td>${d.lastStatus ?? ""}</td></tr>`,
+    );
   return page(
     "Shopify stand-in",
     `<h1>Shopify stand-in</h1><p class="muted">What the local stand-in holds. Read-only; it refreshes when you reload.</p>

@@ -7,23 +7,30 @@ import type { RootResolver } from "./context";
 export const catalogQueries: Record<string, RootResolver> = {
   locations: (args, { state }) => connection([...state.locations.values()], args, locationView),
   location: ({ id }, { state }) => {
-    const location = state.locations.get(parseGid(id, "Location") ?? -1) ?? (id ? undefined : state.locations.get(state.primaryLocationId));
+    const location =
+      state.locations.get(parseGid(id, "Location") ?? -1) ??
+      (id ? undefined : state.locations.get(state.primaryLocationId));
     return location ? locationView(location) : null;
   },
   products: (args, { state }) => {
     const terms = parseSearch(args.query);
     const products = [...state.products.values()].filter((product) =>
-      matchesSearch(product, terms, (p, field) => {
-        if (field === "title") return p.title;
-        if (field === "sku") return p.variantIds.map((id) => state.variants.get(id)!.sku);
-        if (field === "tag") return p.tags;
-        if (field === "product_type") return p.productType;
-        if (field === "vendor") return p.vendor;
-        if (field === "handle") return p.handle;
-        if (field === "id") return p.id;
-        if (field === "status") return "active";
-        return undefined;
-      }, "title"),
+      matchesSearch(
+        product,
+        terms,
+        (p, field) => {
+          if (field === "title") return p.title;
+          if (field === "sku") return p.variantIds.map((id) => state.variants.get(id)!.sku);
+          if (field === "tag") return p.tags;
+          if (field === "product_type") return p.productType;
+          if (field === "vendor") return p.vendor;
+          if (field === "handle") return p.handle;
+          if (field === "id") return p.id;
+          if (field === "status") return "active";
+          return undefined;
+        },
+        "title",
+      ),
     );
     return connection(products, args, (product) => productView(state, product));
   },
@@ -34,14 +41,19 @@ export const catalogQueries: Record<string, RootResolver> = {
   productVariants: (args, { state }) => {
     const terms = parseSearch(args.query);
     const variants = [...state.variants.values()].filter((variant) =>
-      matchesSearch(variant, terms, (v, field) => {
-        const product = state.products.get(v.productId)!;
-        if (field === "sku") return v.sku;
-        if (field === "title") return [product.title, v.title, `${product.title} - ${v.title}`];
-        if (field === "product_id") return v.productId;
-        if (field === "id") return v.id;
-        return undefined;
-      }, "title"),
+      matchesSearch(
+        variant,
+        terms,
+        (v, field) => {
+          const product = state.products.get(v.productId)!;
+          if (field === "sku") return v.sku;
+          if (field === "title") return [product.title, v.title, `${product.title} - ${v.title}`];
+          if (field === "product_id") return v.productId;
+          if (field === "id") return v.id;
+          return undefined;
+        },
+        "title",
+      ),
     );
     return connection(variants, args, (variant) => variantView(state, variant));
   },
@@ -56,14 +68,19 @@ export const catalogQueries: Record<string, RootResolver> = {
   customers: (args, { state }) => {
     const terms = parseSearch(args.query);
     const customers = [...state.customers.values()].filter((customer) =>
-      matchesSearch(customer, terms, (c, field) => {
-        if (field === "email") return c.email;
-        if (field === "first_name") return c.firstName;
-        if (field === "last_name") return c.lastName;
-        if (field === "name") return `${c.firstName} ${c.lastName}`;
-        if (field === "id") return c.id;
-        return undefined;
-      }, "name"),
+      matchesSearch(
+        customer,
+        terms,
+        (c, field) => {
+          if (field === "email") return c.email;
+          if (field === "first_name") return c.firstName;
+          if (field === "last_name") return c.lastName;
+          if (field === "name") return `${c.firstName} ${c.lastName}`;
+          if (field === "id") return c.id;
+          return undefined;
+        },
+        "name",
+      ),
     );
     return connection(customers, args, customerView);
   },

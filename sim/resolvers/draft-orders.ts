@@ -1,5 +1,12 @@
 import { connection } from "../connection";
-import { calculateDraftOrder, completeDraftOrder, createDraftOrder, deleteDraftOrder, sendInvoice, updateDraftOrder } from "../state/draft-orders";
+import {
+  calculateDraftOrder,
+  completeDraftOrder,
+  createDraftOrder,
+  deleteDraftOrder,
+  sendInvoice,
+  updateDraftOrder,
+} from "../state/draft-orders";
 import { gid, parseGid } from "../state/ids";
 import { matchesSearch, parseSearch } from "../search";
 import { calculatedDraftOrderView, draftOrderView } from "../views/orders";
@@ -15,20 +22,26 @@ export const draftOrderQueries: Record<string, RootResolver> = {
   draftOrders: (args, context) => {
     const terms = parseSearch(args.query);
     const drafts = [...context.state.draftOrders.values()].filter((draft) =>
-      matchesSearch(draft, terms, (d, field) => {
-        if (field === "tag") return d.tags;
-        if (field === "status") return d.status.toLowerCase();
-        if (field === "id") return d.id;
-        if (field === "name") return [d.name, d.name.slice(1)];
-        if (field === "email") return d.email;
-        if (field === "customer_id") return d.customerId;
-        if (field === "default") return [d.name, d.email ?? "", ...d.tags];
-        return undefined;
-      }, "default"),
+      matchesSearch(
+        draft,
+        terms,
+        (d, field) => {
+          if (field === "tag") return d.tags;
+          if (field === "status") return d.status.toLowerCase();
+          if (field === "id") return d.id;
+          if (field === "name") return [d.name, d.name.slice(1)];
+          if (field === "email") return d.email;
+          if (field === "customer_id") return d.customerId;
+          if (field === "default") return [d.name, d.email ?? "", ...d.tags];
+          return undefined;
+        },
+        "default",
+      ),
     );
     return connection(drafts, args, (draft) => view(context, draft));
   },
-  draftOrder: ({ id }, context) => view(context, context.state.draftOrders.get(parseGid(id, "DraftOrder") ?? -1) ?? null),
+  draftOrder: ({ id }, context) =>
+    view(context, context.state.draftOrders.get(parseGid(id, "DraftOrder") ?? -1) ?? null),
 };
 
 export const draftOrderMutations: Record<string, RootResolver> = {

@@ -11,7 +11,9 @@ function idempotent(info: GraphQLResolveInfo, context: ResolverContext, args: un
   const directive = info.schema.getDirective("idempotent")!;
   const key = getDirectiveValues(directive, info.fieldNodes[0]!, info.variableValues)?.key as string | undefined;
   if (!key) {
-    throw new GraphQLError(`The @idempotent directive is required for ${info.fieldName}.`, { extensions: { code: "IDEMPOTENCY_KEY_REQUIRED" } });
+    throw new GraphQLError(`The @idempotent directive is required for ${info.fieldName}.`, {
+      extensions: { code: "IDEMPOTENCY_KEY_REQUIRED" },
+    });
   }
   const request = JSON.stringify([info.fieldName, args]);
   const seen = context.state.idempotencyKeys.get(key);
@@ -19,7 +21,13 @@ function idempotent(info: GraphQLResolveInfo, context: ResolverContext, args: un
     if (seen.request !== request) {
       return {
         inventoryAdjustmentGroup: null,
-        userErrors: [{ field: null, message: "The idempotency key was already used with a different request.", code: "IDEMPOTENCY_KEY_PARAMETER_MISMATCH" }],
+        userErrors: [
+          {
+            field: null,
+            message: "The idempotency key was already used with a different request.",
+            code: "IDEMPOTENCY_KEY_PARAMETER_MISMATCH",
+          },
+        ],
       };
     }
     return seen.result;
@@ -29,7 +37,12 @@ function idempotent(info: GraphQLResolveInfo, context: ResolverContext, args: un
   return result;
 }
 
-function groupView(context: ResolverContext, reason: string, referenceDocumentUri: string | null, changes: QuantityChange[] | null) {
+function groupView(
+  context: ResolverContext,
+  reason: string,
+  referenceDocumentUri: string | null,
+  changes: QuantityChange[] | null,
+) {
   if (!changes) return null;
   return {
     __typename: "InventoryAdjustmentGroup",
@@ -52,16 +65,35 @@ export const inventoryMutations: Record<string, RootResolver> = {
   inventoryAdjustQuantities: (args, context, info) =>
     idempotent(info, context, args, () => {
       const { changes, userErrors } = adjustQuantities(context.state, args.input);
-      return { inventoryAdjustmentGroup: groupView(context, args.input.reason, args.input.referenceDocumentUri ?? null, changes), userErrors };
+      return {
+        inventoryAdjustmentGroup: groupView(
+          context,
+          args.input.reason,
+          args.input.referenceDocumentUri ?? null,
+          changes,
+        ),
+        userErrors,
+      };
     }),
   inventorySetQuantities: (args, context, info) =>
     idempotent(info, context, args, () => {
       const { changes, userErrors } = setQuantities(context.state, args.input);
-      return { inventoryAdjustmentGroup: groupView(context, args.input.reason, args.input.referenceDocumentUri ?? null, changes), userErrors };
+      return {
+        inventoryAdjustmentGroup: groupView(
+          context,
+          args.input.reason,
+          args.input.referenceDocumentUri ?? null,
+          changes,
+        ),
+        userErrors,
+      };
     }),
   inventoryMoveQuantities: (args, context, info) =>
     idempotent(info, context, args, () => {
       const { changes, userErrors } = moveQuantities(context.state, args.input);
-      return { inventoryAdjustmentGroup: groupView(context, args.input.reason, args.input.referenceDocumentUri, changes), userErrors };
+      return {
+        inventoryAdjustmentGroup: groupView(context, args.input.reason, args.input.referenceDocumentUri, changes),
+        userErrors,
+      };
     }),
 };

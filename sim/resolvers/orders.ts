@@ -9,16 +9,21 @@ export const orderQueries: Record<string, RootResolver> = {
   orders: (args, { state }) => {
     const terms = parseSearch(args.query);
     const orders = [...state.orders.values()].filter((order) =>
-      matchesSearch(order, terms, (o, field) => {
-        if (field === "tag") return o.tags;
-        if (field === "name") return [o.name, o.name.slice(1)];
-        if (field === "email") return o.email;
-        if (field === "financial_status") return o.financialStatus.toLowerCase();
-        if (field === "id") return o.id;
-        if (field === "source_identifier") return o.sourceIdentifier;
-        if (field === "default") return [o.name, o.email ?? "", ...o.tags];
-        return undefined;
-      }, "default"),
+      matchesSearch(
+        order,
+        terms,
+        (o, field) => {
+          if (field === "tag") return o.tags;
+          if (field === "name") return [o.name, o.name.slice(1)];
+          if (field === "email") return o.email;
+          if (field === "financial_status") return o.financialStatus.toLowerCase();
+          if (field === "id") return o.id;
+          if (field === "source_identifier") return o.sourceIdentifier;
+          if (field === "default") return [o.name, o.email ?? "", ...o.tags];
+          return undefined;
+        },
+        "default",
+      ),
     );
     return connection(orders, args, (order) => orderView(state, order));
   },

@@ -23,7 +23,10 @@ export interface DraftOrderFields {
   presentmentCurrencyCode?: string | null;
 }
 
-export function createDraftOrder(state: ShopState, input: DraftOrderFields): { draftOrder: DraftOrder | null; userErrors: UserError[] } {
+export function createDraftOrder(
+  state: ShopState,
+  input: DraftOrderFields,
+): { draftOrder: DraftOrder | null; userErrors: UserError[] } {
   const built = buildLineItems(state, input.lineItems ?? []);
   if (built.userErrors.length) return { draftOrder: null, userErrors: built.userErrors };
   if (!built.lineItems.length) {
@@ -34,13 +37,25 @@ export function createDraftOrder(state: ShopState, input: DraftOrderFields): { d
     id: state.id(),
     name: `#D${state.nextDraftNumber++}`,
     status: "OPEN",
-    email: null, phone: null, note: null, tags: [], customAttributes: [], lineItems: [],
-    shippingAddress: null, billingAddress: null, shippingLine: null, customerId: null,
+    email: null,
+    phone: null,
+    note: null,
+    tags: [],
+    customAttributes: [],
+    lineItems: [],
+    shippingAddress: null,
+    billingAddress: null,
+    shippingLine: null,
+    customerId: null,
     reserveInventoryUntil: null,
     presentmentCurrencyCode: state.currencyCode,
     invoiceToken: randomBytes(16).toString("hex"),
-    invoiceSentAt: null, completedAt: null, orderId: null,
-    createdAt: at, updatedAt: at, reservations: [],
+    invoiceSentAt: null,
+    completedAt: null,
+    orderId: null,
+    createdAt: at,
+    updatedAt: at,
+    reservations: [],
   };
   const errors = applyDraftFields(state, draft, input, built.lineItems);
   if (errors.length) return { draftOrder: null, userErrors: errors };
@@ -49,11 +64,18 @@ export function createDraftOrder(state: ShopState, input: DraftOrderFields): { d
   return { draftOrder: draft, userErrors: [] };
 }
 
-export function updateDraftOrder(state: ShopState, id: number, input: DraftOrderFields): { draftOrder: DraftOrder | null; userErrors: UserError[] } {
+export function updateDraftOrder(
+  state: ShopState,
+  id: number,
+  input: DraftOrderFields,
+): { draftOrder: DraftOrder | null; userErrors: UserError[] } {
   const draft = state.draftOrders.get(id);
   if (!draft) return { draftOrder: null, userErrors: [{ field: ["id"], message: "Draft order does not exist" }] };
   if (draft.status === "COMPLETED") {
-    return { draftOrder: null, userErrors: [{ field: ["id"], message: "Draft order has been completed and can't be edited" }] };
+    return {
+      draftOrder: null,
+      userErrors: [{ field: ["id"], message: "Draft order has been completed and can't be edited" }],
+    };
   }
   let lineItems: LineItem[] | undefined;
   if (input.lineItems) {
@@ -70,21 +92,46 @@ export function updateDraftOrder(state: ShopState, id: number, input: DraftOrder
 }
 
 /** draftOrderCalculate: the same rules, nothing kept. */
-export function calculateDraftOrder(state: ShopState, input: DraftOrderFields): { draft: DraftOrder | null; userErrors: UserError[] } {
+export function calculateDraftOrder(
+  state: ShopState,
+  input: DraftOrderFields,
+): { draft: DraftOrder | null; userErrors: UserError[] } {
   const built = buildLineItems(state, input.lineItems ?? []);
   if (built.userErrors.length) return { draft: null, userErrors: built.userErrors };
   const at = state.now().toISOString();
   const draft: DraftOrder = {
-    id: 0, name: "", status: "OPEN", email: null, phone: null, note: null, tags: [], customAttributes: [],
-    lineItems: built.lineItems, shippingAddress: null, billingAddress: null, shippingLine: null, customerId: null,
-    reserveInventoryUntil: null, presentmentCurrencyCode: state.currencyCode, invoiceToken: "", invoiceSentAt: null,
-    completedAt: null, orderId: null, createdAt: at, updatedAt: at, reservations: [],
+    id: 0,
+    name: "",
+    status: "OPEN",
+    email: null,
+    phone: null,
+    note: null,
+    tags: [],
+    customAttributes: [],
+    lineItems: built.lineItems,
+    shippingAddress: null,
+    billingAddress: null,
+    shippingLine: null,
+    customerId: null,
+    reserveInventoryUntil: null,
+    presentmentCurrencyCode: state.currencyCode,
+    invoiceToken: "",
+    invoiceSentAt: null,
+    completedAt: null,
+    orderId: null,
+    createdAt: at,
+    updatedAt: at,
+    reservations: [],
   };
   const errors = applyDraftFields(state, draft, { ...input, reserveInventoryUntil: null }, built.lineItems, false);
   return errors.length ? { draft: null, userErrors: errors } : { draft, userErrors: [] };
 }
 
-export function sendInvoice(state: ShopState, id: number, email: { to?: string | null } | null): { draftOrder: DraftOrder | null; userErrors: UserError[] } {
+export function sendInvoice(
+  state: ShopState,
+  id: number,
+  email: { to?: string | null } | null,
+): { draftOrder: DraftOrder | null; userErrors: UserError[] } {
   const draft = state.draftOrders.get(id);
   if (!draft) return { draftOrder: null, userErrors: [{ field: ["id"], message: "Draft order does not exist" }] };
   if (draft.status === "COMPLETED") {
@@ -101,7 +148,11 @@ export function sendInvoice(state: ShopState, id: number, email: { to?: string |
 }
 
 /** Turns a draft into a paid order: draftOrderComplete, or the backer paying the invoice. */
-export function completeDraftOrder(state: ShopState, id: number, sourceName = "shopify_draft_order"): { draftOrder: DraftOrder | null; userErrors: UserError[] } {
+export function completeDraftOrder(
+  state: ShopState,
+  id: number,
+  sourceName = "shopify_draft_order",
+): { draftOrder: DraftOrder | null; userErrors: UserError[] } {
   const draft = state.draftOrders.get(id);
   if (!draft) return { draftOrder: null, userErrors: [{ field: ["id"], message: "Draft order does not exist" }] };
   if (draft.status === "COMPLETED") {
@@ -112,11 +163,26 @@ export function completeDraftOrder(state: ShopState, id: number, sourceName = "s
   // Held units go from reserved to committed; the rest from available.
   const reservedItems = new Set(draft.reservations.map((r) => r.inventoryItemId));
   releaseReservations(state, draft, "committed");
-  commitStock(state, draft.lineItems.filter((line) => !reservedItems.has(state.variants.get(line.variantId ?? -1)?.inventoryItemId ?? -1)));
+  commitStock(
+    state,
+    draft.lineItems.filter(
+      (line) => !reservedItems.has(state.variants.get(line.variantId ?? -1)?.inventoryItemId ?? -1),
+    ),
+  );
   const order = addOrder(state, {
-    email: draft.email, phone: draft.phone, note: draft.note, tags: draft.tags, customAttributes: draft.customAttributes,
-    lineItems: draft.lineItems, shippingAddress: draft.shippingAddress, shippingLine: draft.shippingLine,
-    customerId: draft.customerId, sourceIdentifier: null, sourceName, draftOrderId: draft.id, financialStatus: "PAID",
+    email: draft.email,
+    phone: draft.phone,
+    note: draft.note,
+    tags: draft.tags,
+    customAttributes: draft.customAttributes,
+    lineItems: draft.lineItems,
+    shippingAddress: draft.shippingAddress,
+    shippingLine: draft.shippingLine,
+    customerId: draft.customerId,
+    sourceIdentifier: null,
+    sourceName,
+    draftOrderId: draft.id,
+    financialStatus: "PAID",
   });
   draft.status = "COMPLETED";
   draft.completedAt = order.createdAt;
@@ -135,7 +201,13 @@ export function deleteDraftOrder(state: ShopState, id: number): { deletedId: num
   return { deletedId: id, userErrors: [] };
 }
 
-export function applyDraftFields(state: ShopState, draft: DraftOrder, input: DraftOrderFields, lineItems?: LineItem[], holdStock = true): UserError[] {
+export function applyDraftFields(
+  state: ShopState,
+  draft: DraftOrder,
+  input: DraftOrderFields,
+  lineItems?: LineItem[],
+  holdStock = true,
+): UserError[] {
   if (input.email !== undefined && input.email !== null && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email)) {
     return [{ field: ["email"], message: "Email is invalid" }];
   }
@@ -145,7 +217,8 @@ export function applyDraftFields(state: ShopState, draft: DraftOrder, input: Dra
   const customerGid = input.purchasingEntity?.customerId;
   if (customerGid) {
     const customerId = Number(/\/(\d+)$/.exec(customerGid)?.[1]);
-    if (!state.customers.has(customerId)) return [{ field: ["purchasingEntity", "customerId"], message: "Customer does not exist" }];
+    if (!state.customers.has(customerId))
+      return [{ field: ["purchasingEntity", "customerId"], message: "Customer does not exist" }];
     draft.customerId = customerId;
   }
   if (lineItems) draft.lineItems = lineItems;
@@ -158,7 +231,10 @@ export function applyDraftFields(state: ShopState, draft: DraftOrder, input: Dra
   if (input.billingAddress !== undefined) draft.billingAddress = input.billingAddress;
   if (input.shippingLine !== undefined) {
     draft.shippingLine = input.shippingLine
-      ? { title: input.shippingLine.title ?? "Shipping", priceMinor: Math.round(Number(input.shippingLine.priceWithCurrency?.amount ?? 0) * 100) }
+      ? {
+          title: input.shippingLine.title ?? "Shipping",
+          priceMinor: Math.round(Number(input.shippingLine.priceWithCurrency?.amount ?? 0) * 100),
+        }
       : null;
   }
   if (input.reserveInventoryUntil !== undefined) draft.reserveInventoryUntil = input.reserveInventoryUntil;

@@ -1,13 +1,34 @@
 // Inventory with Shopify's quantity names: on_hand is the sum of the states that are physically present.
 import { QUANTITY_NAMES, type InventoryItem, type Quantities, type QuantityName, type UserError } from "./types";
 
-export const ON_HAND_PARTS: QuantityName[] = ["available", "committed", "reserved", "damaged", "safety_stock", "quality_control"];
+export const ON_HAND_PARTS: QuantityName[] = [
+  "available",
+  "committed",
+  "reserved",
+  "damaged",
+  "safety_stock",
+  "quality_control",
+];
 /** What apps may adjust or move; `committed` changes only through orders, `incoming` through transfers. */
 export const WRITABLE_NAMES: QuantityName[] = ["available", "reserved", "damaged", "safety_stock", "quality_control"];
 export const REASONS = [
-  "correction", "cycle_count_available", "damaged", "movement_created", "movement_updated", "movement_received",
-  "movement_canceled", "other", "promotion", "quality_control", "received", "reservation_created",
-  "reservation_deleted", "reservation_updated", "restock", "safety_stock", "shrinkage",
+  "correction",
+  "cycle_count_available",
+  "damaged",
+  "movement_created",
+  "movement_updated",
+  "movement_received",
+  "movement_canceled",
+  "other",
+  "promotion",
+  "quality_control",
+  "received",
+  "reservation_created",
+  "reservation_deleted",
+  "reservation_updated",
+  "restock",
+  "safety_stock",
+  "shrinkage",
 ];
 
 export function emptyQuantities(): Quantities {
@@ -36,7 +57,11 @@ export interface QuantityChange {
 export function checkReason(reason: string): UserError | null {
   return REASONS.includes(reason)
     ? null
-    : { field: ["input", "reason"], message: `The specified reason is invalid. Valid values: ${REASONS.join(", ")}.`, code: "INVALID_REASON" };
+    : {
+        field: ["input", "reason"],
+        message: `The specified reason is invalid. Valid values: ${REASONS.join(", ")}.`,
+        code: "INVALID_REASON",
+      };
 }
 
 /** missingCode differs by mutation: each has its own error-code enum in the schema. */

@@ -11,7 +11,13 @@ export interface CatalogSeed {
     productType: string;
     tags?: string[];
     options?: string[];
-    variants: Array<{ sku: string; price: string; options?: string[]; inventory: number[]; inventoryPolicy?: "DENY" | "CONTINUE" }>;
+    variants: Array<{
+      sku: string;
+      price: string;
+      options?: string[];
+      inventory: number[];
+      inventoryPolicy?: "DENY" | "CONTINUE";
+    }>;
   }>;
   customers: Array<{ email: string; firstName: string; lastName: string; phone?: string }>;
 }
@@ -26,7 +32,10 @@ export function seedShop(state: ShopState, catalog: CatalogSeed) {
     const product: Product = {
       id: state.id(),
       title: seed.title,
-      handle: seed.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, ""),
+      handle: seed.title
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-|-$/g, ""),
       vendor: seed.vendor,
       productType: seed.productType,
       tags: seed.tags ?? [],
@@ -55,7 +64,10 @@ export function seedShop(state: ShopState, catalog: CatalogSeed) {
         priceMinor: Math.round(Number(variantSeed.price) * 100),
         inventoryItemId: item.id,
         inventoryPolicy: variantSeed.inventoryPolicy ?? "DENY",
-        selectedOptions: product.options.map((option, index) => ({ name: option.name, value: values[index] ?? "Default Title" })),
+        selectedOptions: product.options.map((option, index) => ({
+          name: option.name,
+          value: values[index] ?? "Default Title",
+        })),
       };
       state.variants.set(variant.id, variant);
       product.variantIds.push(variant.id);

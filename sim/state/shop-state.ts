@@ -3,7 +3,17 @@
 // Every change that Shopify would announce is passed to `emit` as a webhook topic and payload.
 import { discountOf } from "./line-items";
 import { releaseReservations } from "./stock";
-import type { Customer, DraftOrder, InventoryItem, LineItem, Location, Order, Product, ShippingLine, Variant } from "./types";
+import type {
+  Customer,
+  DraftOrder,
+  InventoryItem,
+  LineItem,
+  Location,
+  Order,
+  Product,
+  ShippingLine,
+  Variant,
+} from "./types";
 
 export type Emit = (topic: string, payload: Record<string, unknown>) => void;
 
@@ -63,5 +73,4 @@ export class ShopState {
   }
 
   // Internals
-
 }

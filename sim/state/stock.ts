@@ -41,26 +41,48 @@ export function commitStock(state: ShopState, lines: LineItem[]) {
 }
 
 /** A message when a variant that may not oversell lacks stock (its own reservation counts as stock). */
-export function stockShortage(state: ShopState, lines: LineItem[], reservations: DraftOrder["reservations"]): string | null {
+export function stockShortage(
+  state: ShopState,
+  lines: LineItem[],
+  reservations: DraftOrder["reservations"],
+): string | null {
   for (const line of lines) {
     const variant = line.variantId ? state.variants.get(line.variantId) : undefined;
     const item = variant ? state.inventoryItems.get(variant.inventoryItemId) : undefined;
     if (!variant || !item?.tracked || variant.inventoryPolicy === "CONTINUE") continue;
     const held = reservations.filter((r) => r.inventoryItemId === item.id).reduce((sum, r) => sum + r.quantity, 0);
     const available = levelAt(item, state.primaryLocationId).available + held;
-    if (available < line.quantity) return `${line.title} (${variant.sku}) is not available in the quantity requested: ${available} left`;
+    if (available < line.quantity)
+      return `${line.title} (${variant.sku}) is not available in the quantity requested: ${available} left`;
   }
   return null;
 }
 
-export function inventoryTarget(state: ShopState, itemGid: unknown, locationGid: unknown, field: string[]):
-  | { item: InventoryItem; locationId: number; level: ReturnType<typeof levelAt> }
-  | { error: UserError } {
+export function inventoryTarget(
+  state: ShopState,
+  itemGid: unknown,
+  locationGid: unknown,
+  field: string[],
+): { item: InventoryItem; locationId: number; level: ReturnType<typeof levelAt> } | { error: UserError } {
   const itemId = Number(/InventoryItem\/(\d+)$/.exec(String(itemGid))?.[1]);
   const locationId = Number(/Location\/(\d+)$/.exec(String(locationGid))?.[1]);
   const item = state.inventoryItems.get(itemId);
-  if (!item) return { error: { field: [...field, "inventoryItemId"], message: "The specified inventory item could not be found.", code: "INVALID_INVENTORY_ITEM" } };
-  if (!state.locations.has(locationId)) return { error: { field: [...field, "locationId"], message: "The specified location could not be found.", code: "INVALID_LOCATION" } };
+  if (!item)
+    return {
+      error: {
+        field: [...field, "inventoryItemId"],
+        message: "The specified inventory item could not be found.",
+        code: "INVALID_INVENTORY_ITEM",
+      },
+    };
+  if (!state.locations.has(locationId))
+    return {
+      error: {
+        field: [...field, "locationId"],
+        message: "The specified location could not be found.",
+        code: "INVALID_LOCATION",
+      },
+    };
   return { item, locationId, level: levelAt(item, locationId) };
 }
 

@@ -1,6 +1,12 @@
 // The stand-in's model of one shop. Money is in minor units of the shop's currency.
 export const QUANTITY_NAMES = [
-  "available", "committed", "reserved", "damaged", "safety_stock", "quality_control", "incoming",
+  "available",
+  "committed",
+  "reserved",
+  "damaged",
+  "safety_stock",
+  "quality_control",
+  "incoming",
 ] as const;
 export type QuantityName = (typeof QUANTITY_NAMES)[number];
 export type Quantities = Record<QuantityName, number>;

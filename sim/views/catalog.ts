@@ -29,11 +29,23 @@ export function productView(state: ShopState, product: Product): Record<string, 
     tags: product.tags,
     createdAt: product.createdAt,
     options: product.options.map((option, index) => ({
-      __typename: "ProductOption", id: gid("ProductOption", product.id * 10 + index), name: option.name, position: index + 1, values: option.values,
+      __typename: "ProductOption",
+      id: gid("ProductOption", product.id * 10 + index),
+      name: option.name,
+      position: index + 1,
+      values: option.values,
     })),
     hasOnlyDefaultVariant: product.variantIds.length === 1 && product.options[0]?.name === "Title",
-    totalInventory: product.variantIds.reduce((sum, id) => sum + availableEverywhere(state, state.variants.get(id)!), 0),
-    variants: (args: PageArgs) => connection(product.variantIds.map((id) => state.variants.get(id)!), args, (v) => variantView(state, v)),
+    totalInventory: product.variantIds.reduce(
+      (sum, id) => sum + availableEverywhere(state, state.variants.get(id)!),
+      0,
+    ),
+    variants: (args: PageArgs) =>
+      connection(
+        product.variantIds.map((id) => state.variants.get(id)!),
+        args,
+        (v) => variantView(state, v),
+      ),
     variantsCount: { __typename: "Count", count: product.variantIds.length, precision: "EXACT" },
   };
 }
@@ -81,7 +93,13 @@ export function inventoryLevelView(state: ShopState, item: InventoryItem, locati
     location: () => locationView(state.locations.get(locationId)!),
     item: () => inventoryItemView(state, item),
     quantities: ({ names }: { names: string[] }) =>
-      names.map((name) => ({ __typename: "InventoryQuantity", id: `${item.id}-${locationId}-${name}`, name, quantity: quantity(level, name), updatedAt: null })),
+      names.map((name) => ({
+        __typename: "InventoryQuantity",
+        id: `${item.id}-${locationId}-${name}`,
+        name,
+        quantity: quantity(level, name),
+        updatedAt: null,
+      })),
   };
 }
 

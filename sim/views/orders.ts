@@ -11,9 +11,15 @@ export function addressView(address: Address | null) {
   if (!address) return null;
   return {
     __typename: "MailingAddress",
-    firstName: address.firstName ?? null, lastName: address.lastName ?? null, company: address.company ?? null,
-    address1: address.address1 ?? null, address2: address.address2 ?? null, city: address.city ?? null,
-    provinceCode: address.provinceCode ?? null, countryCodeV2: address.countryCode ?? null, zip: address.zip ?? null,
+    firstName: address.firstName ?? null,
+    lastName: address.lastName ?? null,
+    company: address.company ?? null,
+    address1: address.address1 ?? null,
+    address2: address.address2 ?? null,
+    city: address.city ?? null,
+    provinceCode: address.provinceCode ?? null,
+    countryCodeV2: address.countryCode ?? null,
+    zip: address.zip ?? null,
     phone: address.phone ?? null,
     name: [address.firstName, address.lastName].filter(Boolean).join(" ") || null,
   };
@@ -37,8 +43,10 @@ function lineItemView(state: ShopState, line: LineItem, currency: string, type: 
     appliedDiscount: line.appliedDiscount
       ? {
           __typename: "DraftOrderAppliedDiscount",
-          title: line.appliedDiscount.title, description: line.appliedDiscount.description ?? "",
-          value: line.appliedDiscount.value, valueType: line.appliedDiscount.valueType,
+          title: line.appliedDiscount.title,
+          description: line.appliedDiscount.description ?? "",
+          value: line.appliedDiscount.value,
+          valueType: line.appliedDiscount.valueType,
           amountSet: moneyBag(discountOf(line.appliedDiscount, line.unitPriceMinor, line.quantity), currency),
         }
       : null,
@@ -58,7 +66,11 @@ function totalsView(state: ShopState, lines: LineItem[], shippingLine: DraftOrde
     totalTaxSet: moneyBag(totals.tax, currency),
     totalPriceSet: moneyBag(totals.total, currency),
     shippingLine: shippingLine
-      ? { __typename: "ShippingLine", title: shippingLine.title, originalPriceSet: moneyBag(shippingLine.priceMinor, currency) }
+      ? {
+          __typename: "ShippingLine",
+          title: shippingLine.title,
+          originalPriceSet: moneyBag(shippingLine.priceMinor, currency),
+        }
       : null,
   };
 }
@@ -88,7 +100,8 @@ export function draftOrderView(state: ShopState, draft: DraftOrder, invoiceUrl: 
     billingAddress: addressView(draft.billingAddress),
     customer: () => (draft.customerId ? customerView(state.customers.get(draft.customerId)!) : null),
     order: () => (draft.orderId ? orderView(state, state.orders.get(draft.orderId)!) : null),
-    lineItems: (args: PageArgs) => connection(draft.lineItems, args, (line) => lineItemView(state, line, currency, "DraftOrderLineItem")),
+    lineItems: (args: PageArgs) =>
+      connection(draft.lineItems, args, (line) => lineItemView(state, line, currency, "DraftOrderLineItem")),
     warnings: [],
     ...totalsView(state, draft.lineItems, draft.shippingLine, currency),
   };
@@ -131,7 +144,8 @@ export function orderView(state: ShopState, order: Order): Record<string, unknow
     processedAt: order.createdAt,
     shippingAddress: addressView(order.shippingAddress),
     customer: () => (order.customerId ? customerView(state.customers.get(order.customerId)!) : null),
-    lineItems: (args: PageArgs) => connection(order.lineItems, args, (line) => lineItemView(state, line, currency, "LineItem")),
+    lineItems: (args: PageArgs) =>
+      connection(order.lineItems, args, (line) => lineItemView(state, line, currency, "LineItem")),
     currentTotalPriceSet: moneyBag(state.totals(order.lineItems, order.shippingLine).total, currency),
     ...totalsView(state, order.lineItems, order.shippingLine, currency),
   };

@@ -20,7 +20,8 @@ const chromiumPath = findChromium();
 if (!chromiumPath && process.env.REQUIRE_BROWSER === "1") {
   throw new Error("REQUIRE_BROWSER=1 but no Chromium was found: apt-get install -y chromium, or set CHROMIUM_PATH");
 }
-if (!chromiumPath) console.warn("Skipping browser tests: no Chromium found (apt-get install -y chromium, or set CHROMIUM_PATH)");
+if (!chromiumPath)
+  console.warn("Skipping browser tests: no Chromium found (apt-get install -y chromium, or set CHROMIUM_PATH)");
 
 describe.skipIf(!chromiumPath)("the embedded admin shell", () => {
   let app: RunningApp;
@@ -67,7 +68,15 @@ describe.skipIf(!chromiumPath)("the embedded admin shell", () => {
     await expect.poll(() => page.getByRole("heading", { name: "Tableau de bord" }).count()).toBe(1);
     expect(await page.getByText("Importez votre première campagne").count()).toBe(1);
     const nav = await page.locator("ui-nav-menu a").allTextContents();
-    expect(nav).toEqual(["Tableau de bord", "Campagnes", "Précommandes", "Stock", "Expédition", "Exceptions", "Paramètres"]);
+    expect(nav).toEqual([
+      "Tableau de bord",
+      "Campagnes",
+      "Précommandes",
+      "Stock",
+      "Expédition",
+      "Exceptions",
+      "Paramètres",
+    ]);
     await page.screenshot({ path: path.join(screenshots, "admin-dashboard-fr.png"), fullPage: true });
     await page.context().close();
   });

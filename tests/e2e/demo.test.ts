@@ -28,7 +28,13 @@ describe.skipIf(!chromiumPath)("the demo admin", () => {
     const dataDir = path.join(mkdtempSync(path.join(tmpdir(), "pb-demo-")), "db");
     const tsx = createRequire(import.meta.url).resolve("tsx/cli");
     demo = spawn(process.execPath, [tsx, "scripts/demo.ts"], {
-      env: { ...process.env, PORT: String(appPort), SIM_PORT: String(simPort), DATABASE_URL: `pglite://${dataDir}`, LOG_LEVEL: "warn" },
+      env: {
+        ...process.env,
+        PORT: String(appPort),
+        SIM_PORT: String(simPort),
+        DATABASE_URL: `pglite://${dataDir}`,
+        LOG_LEVEL: "warn",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     demo.stdout!.on("data", (chunk) => (output += chunk));
@@ -36,7 +42,10 @@ describe.skipIf(!chromiumPath)("the demo admin", () => {
     await waitFor(
       async () => {
         if (demo.exitCode !== null) throw new Error(`the demo exited with ${demo.exitCode}:\n${output}`);
-        return fetch(`${appUrl}/healthz`).then((r) => r.ok, () => false);
+        return fetch(`${appUrl}/healthz`).then(
+          (r) => r.ok,
+          () => false,
+        );
       },
       90_000,
       "the demo to answer",
@@ -83,10 +92,14 @@ describe.skipIf(!chromiumPath)("the demo admin", () => {
       body: JSON.stringify({ previous: [], current: ["write_orders"] }),
     });
     expect(sent.status).toBe(202);
-    const row = await waitFor(async () => {
-      const html = await (await fetch(`${simUrl}/`)).text();
-      return /<td>app\/scopes_update<\/td><td>delivered<\/td><td>1<\/td><td>200<\/td>/.exec(html)?.[0];
-    }, 20_000, "the webhook to be delivered");
+    const row = await waitFor(
+      async () => {
+        const html = await (await fetch(`${simUrl}/`)).text();
+        return /<td>app\/scopes_update<\/td><td>delivered<\/td><td>1<\/td><td>200<\/td>/.exec(html)?.[0];
+      },
+      20_000,
+      "the webhook to be delivered",
+    );
     expect(row).toBeTruthy();
   });
 

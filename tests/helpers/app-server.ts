@@ -27,7 +27,14 @@ export async function startBuiltApp(env: Record<string, string>): Promise<Runnin
   const serve = createRequire(import.meta.url).resolve("@remix-run/serve/dist/cli.js");
   let log = "";
   const child: ChildProcess = spawn(process.execPath, [serve, "build/server/index.js"], {
-    env: { ...process.env, NODE_ENV: "production", SHOPIFY_APP_URL: url, ...env, PORT: String(port), HOST: "127.0.0.1" },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      SHOPIFY_APP_URL: url,
+      ...env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.on("data", (chunk) => (log += chunk));
@@ -36,7 +43,10 @@ export async function startBuiltApp(env: Record<string, string>): Promise<Runnin
   await waitFor(
     async () => {
       if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}:\n${log}`);
-      return fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+      return fetch(`${url}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
     },
     60_000,
     "the app to answer /healthz",

@@ -25,15 +25,28 @@ export async function createBackerWithPledge(
   const email = overrides.email ?? `backer${n}@example.com`;
   const backer = await prisma.backer.create({
     data: {
-      shopId: campaign.shopId, campaignId: campaign.id, identityKey: email.toLowerCase(), email,
-      firstName: "Ada", lastName: `Backer${n}`, phone: "+33612345678", address1: "1 rue de la Paix",
-      city: "Paris", zip: "75002", countryCode: "FR",
+      shopId: campaign.shopId,
+      campaignId: campaign.id,
+      identityKey: email.toLowerCase(),
+      email,
+      firstName: "Ada",
+      lastName: `Backer${n}`,
+      phone: "+33612345678",
+      address1: "1 rue de la Paix",
+      city: "Paris",
+      zip: "75002",
+      countryCode: "FR",
     },
   });
   const pledge = await prisma.pledge.create({
     data: {
-      shopId: campaign.shopId, campaignId: campaign.id, backerId: backer.id, source: "KICKSTARTER",
-      externalBackerId: String(1000 + n), amountMinor: 4900, currencyCode: "EUR",
+      shopId: campaign.shopId,
+      campaignId: campaign.id,
+      backerId: backer.id,
+      source: "KICKSTARTER",
+      externalBackerId: String(1000 + n),
+      amountMinor: 4900,
+      currencyCode: "EUR",
     },
   });
   return { backer, pledge };

@@ -14,14 +14,23 @@ export async function adminGraphql(
 ): Promise<GraphqlAnswer> {
   const response = await fetch(`${sim.url}/admin/api/2026-10/graphql.json`, {
     method: "POST",
-    headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": shop.token, "X-Shopify-Shop-Domain": shop.domain },
+    headers: {
+      "Content-Type": "application/json",
+      "X-Shopify-Access-Token": shop.token,
+      "X-Shopify-Shop-Domain": shop.domain,
+    },
     body: JSON.stringify({ query, variables }),
   });
   return { status: response.status, body: await response.json() };
 }
 
 /** The data of a request that must succeed, or a thrown error with what Shopify said. */
-export async function adminData(sim: RunningSim, query: string, variables: Record<string, unknown> = {}, shop?: { domain: string; token: string }) {
+export async function adminData(
+  sim: RunningSim,
+  query: string,
+  variables: Record<string, unknown> = {},
+  shop?: { domain: string; token: string },
+) {
   const { status, body } = await adminGraphql(sim, query, variables, shop);
   if (status !== 200 || body.errors) throw new Error(`GraphQL failed (${status}): ${JSON.stringify(body.errors)}`);
   return body.data;
@@ -42,7 +51,16 @@ export async function levels(sim: RunningSim, inventoryItemId: string) {
     `query($id: ID!) { inventoryItem(id: $id) { inventoryLevels(first: 5) { nodes { location { id name } quantities(names: ["available","reserved","committed","on_hand"]) { name quantity } } } } }`,
     { id: inventoryItemId },
   );
-  return (data.inventoryItem.inventoryLevels.nodes as Array<{ location: { id: string; name: string }; quantities: Array<{ name: string; quantity: number }> }>).map(
-    (level) => ({ location: level.location, ...Object.fromEntries(level.quantities.map((q) => [q.name, q.quantity])) }) as Record<string, any>,
+  return (
+    data.inventoryItem.inventoryLevels.nodes as Array<{
+      location: { id: string; name: string };
+      quantities: Array<{ name: string; quantity: number }>;
+    }>
+  ).map(
+    (level) =>
+      ({
+        location: level.location,
+        ...Object.fromEntries(level.quantities.map((q) => [q.name, q.quantity])),
+      }) as Record<string, any>,
   );
 }

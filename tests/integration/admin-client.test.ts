@@ -32,7 +32,9 @@ describe("the Admin API client", () => {
   });
 
   it("keeps shops apart: one shop's token does not open another", async () => {
-    const error = await client("brand-b.myshopify.com", "token-a").request(SHOP_IDENTITY).catch((e: unknown) => e);
+    const error = await client("brand-b.myshopify.com", "token-a")
+      .request(SHOP_IDENTITY)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AdminApiError);
     expect(error).toMatchObject({ failure: "unauthorized", retryable: false, details: { status: 401 } });
     const { data } = await client("brand-b.myshopify.com", "token-b").request(SHOP_IDENTITY);
@@ -40,7 +42,11 @@ describe("the Admin API client", () => {
   });
 
   it("reports no answer as a retryable network failure", async () => {
-    const offline = createAdminClient({ shop: "brand-a.myshopify.com", accessToken: "token-a", adminOrigin: "http://127.0.0.1:9" });
+    const offline = createAdminClient({
+      shop: "brand-a.myshopify.com",
+      accessToken: "token-a",
+      adminOrigin: "http://127.0.0.1:9",
+    });
     await expect(offline.request(SHOP_IDENTITY)).rejects.toMatchObject({ failure: "network", retryable: true });
   });
 

@@ -14,9 +14,16 @@ describe("npx pledgebridge", () => {
   let env: NodeJS.ProcessEnv;
 
   beforeAll(async () => {
-    sim = await startSim({ shops: [{ domain: "demo-shop.myshopify.com", accessToken: "sim-token", name: "Demo Shop", currencyCode: "EUR" }] });
+    sim = await startSim({
+      shops: [{ domain: "demo-shop.myshopify.com", accessToken: "sim-token", name: "Demo Shop", currencyCode: "EUR" }],
+    });
     const dataDir = path.join(mkdtempSync(path.join(tmpdir(), "pb-cli-")), "db");
-    env = { ...process.env, DATABASE_URL: `pglite://${dataDir}`, SHOPIFY_ADMIN_ORIGIN: sim.url, NODE_ENV: "development" };
+    env = {
+      ...process.env,
+      DATABASE_URL: `pglite://${dataDir}`,
+      SHOPIFY_ADMIN_ORIGIN: sim.url,
+      NODE_ENV: "development",
+    };
   });
   afterAll(() => sim.close());
 
@@ -39,32 +46,61 @@ describe("npx pledgebridge", () => {
   });
 
   it("connects a shop with its token, checked against the shop, and lists it", async () => {
-    const connected = await cli("shop", "connect", "--shop", "demo-shop.myshopify.com", "--token", "sim-token", "--json");
+    const connected = await cli(
+      "shop",
+      "connect",
+      "--shop",
+      "demo-shop.myshopify.com",
+      "--token",
+      "sim-token",
+      "--json",
+    );
     expect(connected.code).toBe(0);
-    expect(JSON.parse(connected.stdout)).toMatchObject({ domain: "demo-shop.myshopify.com", name: "Demo Shop", currencyCode: "EUR" });
+    expect(JSON.parse(connected.stdout)).toMatchObject({
+      domain: "demo-shop.myshopify.com",
+      name: "Demo Shop",
+      currencyCode: "EUR",
+    });
     const listed = await cli("shop", "list", "--json");
     expect(JSON.parse(listed.stdout)).toEqual([
-      expect.objectContaining({ domain: "demo-shop.myshopify.com", installed: true, scopes: expect.arrayContaining(["write_orders"]) }),
+      expect.objectContaining({
+        domain: "demo-shop.myshopify.com",
+        installed: true,
+        scopes: expect.arrayContaining(["write_orders"]),
+      }),
     ]);
   });
 
   it("refuses a wrong token with a clear error and stores nothing", async () => {
     const result = await cli("shop", "connect", "--shop", "other-shop.myshopify.com", "--token", "wrong", "--json");
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/Could not connect other-shop\.myshopify\.com: Shopify answered HTTP 401\. Check the token\./);
+    expect(result.stderr).toMatch(
+      /Could not connect other-shop\.myshopify\.com: Shopify answered HTTP 401\. Check the token\./,
+    );
     const listed = await cli("shop", "list", "--json");
-    expect(JSON.parse(listed.stdout).map((s: { domain: string }) => s.domain)).not.toContain("other-shop.myshopify.com");
+    expect(JSON.parse(listed.stdout).map((s: { domain: string }) => s.domain)).not.toContain(
+      "other-shop.myshopify.com",
+    );
   });
 
   it("answers wrong usage with exit code 2 and says what is expected", async () => {
     const badDomain = await cli("shop", "connect", "--shop", "https://demo-shop.myshopify.com", "--token", "x");
-    expect(badDomain).toMatchObject({ code: 2, stderr: expect.stringMatching(/--shop must be a domain like my-brand\.myshopify\.com/) });
+    expect(badDomain).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/--shop must be a domain like my-brand\.myshopify\.com/),
+    });
     expect((await cli("shop", "connect", "--token", "x")).code).toBe(2);
     expect((await cli("nonsense")).code).toBe(2);
   });
 
   it("has help on every command", async () => {
-    for (const args of [["--help"], ["db", "--help"], ["db", "migrate", "--help"], ["shop", "connect", "--help"], ["shop", "list", "--help"]]) {
+    for (const args of [
+      ["--help"],
+      ["db", "--help"],
+      ["db", "migrate", "--help"],
+      ["shop", "connect", "--help"],
+      ["shop", "list", "--help"],
+    ]) {
       const result = await cli(...args);
       expect(result.code, args.join(" ")).toBe(0);
       expect(result.stdout).toMatch(/Usage: pledgebridge/);
@@ -72,9 +108,12 @@ describe("npx pledgebridge", () => {
   });
 
   it("explains a bad DATABASE_URL instead of crashing", async () => {
-    const result = await run(process.execPath, ["bin/pledgebridge.js", "shop", "list"], { env: { ...env, DATABASE_URL: "mysql://x" } }).catch(
-      (e: { code: number; stderr: string }) => e,
-    );
-    expect(result).toMatchObject({ code: 2, stderr: expect.stringMatching(/DATABASE_URL must start with postgres:\/\//) });
+    const result = await run(process.execPath, ["bin/pledgebridge.js", "shop", "list"], {
+      env: { ...env, DATABASE_URL: "mysql://x" },
+    }).catch((e: { code: number; stderr: string }) => e);
+    expect(result).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/DATABASE_URL must start with postgres:\/\//),
+    });
   });
 });

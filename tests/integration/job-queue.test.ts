@@ -34,7 +34,16 @@ describe(`the job queue on ${engineName}`, () => {
     };
     queue = await JobQueue.start(
       db,
-      [defineQueue({ name: "test-work", schema: Data, retryLimit: 2, retryDelaySeconds: 1, isTerminal: isTerminalError, handler: handle })],
+      [
+        defineQueue({
+          name: "test-work",
+          schema: Data,
+          retryLimit: 2,
+          retryDelaySeconds: 1,
+          isTerminal: isTerminalError,
+          handler: handle,
+        }),
+      ],
       logger,
     );
     await queue.work(2);
@@ -46,13 +55,19 @@ describe(`the job queue on ${engineName}`, () => {
   });
 
   const settled = (id: string) =>
-    waitFor(async () => {
-      const status = await queue.status("test-work", id);
-      return status && ["completed", "failed", "cancelled"].includes(status.state) ? status : undefined;
-    }, 30_000, `job ${id} to settle`);
+    waitFor(
+      async () => {
+        const status = await queue.status("test-work", id);
+        return status && ["completed", "failed", "cancelled"].includes(status.state) ? status : undefined;
+      },
+      30_000,
+      `job ${id} to settle`,
+    );
 
   it("refuses data that does not match the queue's schema, queuing nothing", async () => {
-    await expect(queue.enqueue("test-work", { shopId: "s", n: "one" })).rejects.toThrow(/Invalid data for job test-work/);
+    await expect(queue.enqueue("test-work", { shopId: "s", n: "one" })).rejects.toThrow(
+      /Invalid data for job test-work/,
+    );
     await expect(queue.enqueue("no-such-queue", {})).rejects.toThrow(/Unknown job queue/);
   });
 
@@ -73,7 +88,9 @@ describe(`the job queue on ${engineName}`, () => {
     const id = (await queue.enqueue("test-work", { shopId: "s", n: 3 }))!;
     expect((await settled(id)).state).toBe("failed");
     expect(attempts.get(3)).toBe(1);
-    const dead = await waitFor(async () => (await queue.deadLetters()).find((job) => (job.data as { n: number }).n === 3));
+    const dead = await waitFor(async () =>
+      (await queue.deadLetters()).find((job) => (job.data as { n: number }).n === 3),
+    );
     expect(dead.queue).toBe("test-work");
   });
 
@@ -99,7 +116,19 @@ describe(`the job queue on ${engineName}`, () => {
   });
 
   it("starts again on a database that already has its queues (a restart, or a second process)", async () => {
-    const again = await JobQueue.start(db, [defineQueue({ name: "test-work", schema: Data, retryLimit: 2, retryDelaySeconds: 1, handler: async () => ({}) })], memoryLogger().logger);
+    const again = await JobQueue.start(
+      db,
+      [
+        defineQueue({
+          name: "test-work",
+          schema: Data,
+          retryLimit: 2,
+          retryDelaySeconds: 1,
+          handler: async () => ({}),
+        }),
+      ],
+      memoryLogger().logger,
+    );
     await again.stop();
   });
 
@@ -123,7 +152,15 @@ describe(`a job's status for the UI on ${engineName}`, () => {
     const Shop = z.object({ shop: z.string() });
     queue = await JobQueue.start(
       db,
-      [defineQueue({ name: "test-import", schema: Shop, retryLimit: 0, retryDelaySeconds: 1, handler: async () => ({}) })],
+      [
+        defineQueue({
+          name: "test-import",
+          schema: Shop,
+          retryLimit: 0,
+          retryDelaySeconds: 1,
+          handler: async () => ({}),
+        }),
+      ],
       memoryLogger().logger,
     );
   });
@@ -136,12 +173,25 @@ describe(`a job's status for the UI on ${engineName}`, () => {
     const mine = await createShop(db.prisma);
     const other = await createShop(db.prisma);
     const id = (await queue.enqueue("test-import", { shop: mine.domain }))!;
-    await reportProgress(db.prisma, { jobId: id, shopId: mine.id, queue: "test-import" }, { done: 3, total: 9, message: "rows" });
+    await reportProgress(
+      db.prisma,
+      { jobId: id, shopId: mine.id, queue: "test-import" },
+      { done: 3, total: 9, message: "rows" },
+    );
     expect(await jobForShop({ prisma: db.prisma, queue }, mine.domain, "test-import", id)).toMatchObject({
-      id, state: "created", progress: { done: 3, total: 9, message: "rows" },
+      id,
+      state: "created",
+      progress: { done: 3, total: 9, message: "rows" },
     });
     expect(await jobForShop({ prisma: db.prisma, queue }, other.domain, "test-import", id)).toBeNull();
-    expect(await jobForShop({ prisma: db.prisma, queue }, mine.domain, "test-import", "00000000-0000-4000-8000-000000000000")).toBeNull();
+    expect(
+      await jobForShop(
+        { prisma: db.prisma, queue },
+        mine.domain,
+        "test-import",
+        "00000000-0000-4000-8000-000000000000",
+      ),
+    ).toBeNull();
     expect(await jobForShop({ prisma: db.prisma, queue }, mine.domain, "no-such-queue", id)).toBeNull();
   });
 });

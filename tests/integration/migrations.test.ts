@@ -12,7 +12,15 @@ import { createTestDatabaseUrl, engineName, type TestDatabase } from "../helpers
 function sqlFromSchema(): string {
   return execFileSync(
     process.execPath,
-    ["scripts/prisma.mjs", "migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+    [
+      "scripts/prisma.mjs",
+      "migrate",
+      "diff",
+      "--from-empty",
+      "--to-schema-datamodel",
+      "prisma/schema.prisma",
+      "--script",
+    ],
     { encoding: "utf8", env: { ...process.env, DATABASE_URL: "" }, stdio: ["ignore", "pipe", "pipe"] },
   );
 }
@@ -63,11 +71,21 @@ describe(`migrations on ${engineName}`, () => {
     const db = await freshDatabase();
     const result = await migrateDatabase(db);
     expect(result.applied).toEqual(readMigrations().map((m) => m.name));
-    const rows = await db.query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }>(
+    const rows = await db.query<{
+      migration_name: string;
+      checksum: string;
+      finished_at: Date | null;
+      applied_steps_count: number;
+    }>(
       `SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`,
     );
     expect(rows).toEqual(
-      readMigrations().map((m) => ({ migration_name: m.name, checksum: m.checksum, finished_at: expect.any(Date), applied_steps_count: 1 })),
+      readMigrations().map((m) => ({
+        migration_name: m.name,
+        checksum: m.checksum,
+        finished_at: expect.any(Date),
+        applied_steps_count: 1,
+      })),
     );
   });
 

@@ -43,7 +43,10 @@ describe(`webhooks on ${engineName}`, () => {
     await target.drop();
   });
 
-  async function deliver(route: keyof typeof routes, options: Omit<WebhookRequestOptions, "secret" | "path"> & { secret?: string }) {
+  async function deliver(
+    route: keyof typeof routes,
+    options: Omit<WebhookRequestOptions, "secret" | "path"> & { secret?: string },
+  ) {
     const request = webhookRequest({ secret: SECRET, path: `/webhooks/${route}`, ...options });
     try {
       return await routes[route]({ request, params: {}, context: {} });
@@ -54,10 +57,14 @@ describe(`webhooks on ${engineName}`, () => {
   }
 
   const processed = (webhookId: string) =>
-    waitFor(async () => {
-      const delivery = await database.prisma.webhookDelivery.findUnique({ where: { webhookId } });
-      return delivery?.processedAt ? delivery : undefined;
-    }, 20_000, `webhook ${webhookId} to be processed`);
+    waitFor(
+      async () => {
+        const delivery = await database.prisma.webhookDelivery.findUnique({ where: { webhookId } });
+        return delivery?.processedAt ? delivery : undefined;
+      },
+      20_000,
+      `webhook ${webhookId} to be processed`,
+    );
 
   async function backerSetup() {
     const shop = await createShop(database.prisma);
@@ -77,7 +84,11 @@ describe(`webhooks on ${engineName}`, () => {
     });
     expect(response.status).toBe(200);
     const delivery = await database.prisma.webhookDelivery.findUniqueOrThrow({ where: { webhookId } });
-    expect(delivery).toMatchObject({ topic: "customers/data_request", shopDomain: shop.domain, jobId: expect.any(String) });
+    expect(delivery).toMatchObject({
+      topic: "customers/data_request",
+      shopDomain: shop.domain,
+      jobId: expect.any(String),
+    });
     await processed(webhookId);
   });
 
@@ -108,7 +119,9 @@ describe(`webhooks on ${engineName}`, () => {
     expect((await deliver("compliance", options)).status).toBe(200);
     await processed(webhookId);
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    const events = await database.prisma.event.findMany({ where: { subjectId: backer.id, kind: "privacy.data_requested" } });
+    const events = await database.prisma.event.findMany({
+      where: { subjectId: backer.id, kind: "privacy.data_requested" },
+    });
     expect(events).toHaveLength(1);
     expect(await database.prisma.webhookDelivery.count({ where: { webhookId } })).toBe(1);
   });
@@ -117,10 +130,17 @@ describe(`webhooks on ${engineName}`, () => {
     const { shop, pledge } = await backerSetup();
     await createOfflineSession(database.prisma, shop.domain);
     const webhookId = randomUUID();
-    await deliver("app", { topic: "app/uninstalled", shop: shop.domain, webhookId, payload: { id: 1, domain: shop.domain } });
+    await deliver("app", {
+      topic: "app/uninstalled",
+      shop: shop.domain,
+      webhookId,
+      payload: { id: 1, domain: shop.domain },
+    });
     await processed(webhookId);
     expect(await database.prisma.session.count({ where: { shop: shop.domain } })).toBe(0);
-    expect((await database.prisma.shop.findUniqueOrThrow({ where: { id: shop.id } })).uninstalledAt).toBeInstanceOf(Date);
+    expect((await database.prisma.shop.findUniqueOrThrow({ where: { id: shop.id } })).uninstalledAt).toBeInstanceOf(
+      Date,
+    );
     expect(await database.prisma.pledge.findUnique({ where: { id: pledge.id } })).not.toBeNull();
   });
 
@@ -151,7 +171,15 @@ describe(`webhooks on ${engineName}`, () => {
     });
     await processed(webhookId);
     const redacted = await database.prisma.backer.findUniqueOrThrow({ where: { id: mine.backer.id } });
-    expect(redacted).toMatchObject({ email: null, firstName: null, lastName: null, phone: null, address1: null, city: null, zip: null });
+    expect(redacted).toMatchObject({
+      email: null,
+      firstName: null,
+      lastName: null,
+      phone: null,
+      address1: null,
+      city: null,
+      zip: null,
+    });
     expect(redacted.identityKey).toBe(`redacted:${mine.backer.id}`);
     expect(await database.prisma.pledge.findUnique({ where: { id: mine.pledge.id } })).not.toBeNull();
     const untouched = await database.prisma.backer.findUniqueOrThrow({ where: { id: theirs.backer.id } });
@@ -163,7 +191,12 @@ describe(`webhooks on ${engineName}`, () => {
     const theirs = await backerSetup();
     await createOfflineSession(database.prisma, mine.shop.domain);
     const webhookId = randomUUID();
-    await deliver("compliance", { topic: "shop/redact", shop: mine.shop.domain, webhookId, payload: { shop_domain: mine.shop.domain } });
+    await deliver("compliance", {
+      topic: "shop/redact",
+      shop: mine.shop.domain,
+      webhookId,
+      payload: { shop_domain: mine.shop.domain },
+    });
     await processed(webhookId);
     expect(await database.prisma.shop.findUnique({ where: { id: mine.shop.id } })).toBeNull();
     expect(await database.prisma.backer.count({ where: { shopId: mine.shop.id } })).toBe(0);
@@ -175,7 +208,12 @@ describe(`webhooks on ${engineName}`, () => {
   it("acknowledges a signed payload it cannot use and dead-letters the job instead of retrying it", async () => {
     const shop = await createShop(database.prisma);
     const webhookId = randomUUID();
-    const response = await deliver("compliance", { topic: "customers/redact", shop: shop.domain, webhookId, payload: { nonsense: true } });
+    const response = await deliver("compliance", {
+      topic: "customers/redact",
+      shop: shop.domain,
+      webhookId,
+      payload: { nonsense: true },
+    });
     expect(response.status).toBe(200);
     const dead = await waitFor(async () =>
       (await jobs.deadLetters()).find((job) => (job.data as { webhookId?: string }).webhookId === webhookId),

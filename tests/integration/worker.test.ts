@@ -27,7 +27,10 @@ describe("the embedded database", () => {
       const result = await promisify(execFile)(process.execPath, ["bin/pledgebridge.js", "db", "migrate"], {
         env: { ...process.env, DATABASE_URL: `pglite://${dataDir}` },
       }).catch((error: { code: number; stderr: string }) => error);
-      expect(result).toMatchObject({ code: 1, stderr: expect.stringMatching(/is open in another process .* use a PostgreSQL DATABASE_URL/) });
+      expect(result).toMatchObject({
+        code: 1,
+        stderr: expect.stringMatching(/is open in another process .* use a PostgreSQL DATABASE_URL/),
+      });
     } finally {
       await db.close();
     }
@@ -70,17 +73,28 @@ describe.skipIf(!process.env.TEST_POSTGRES_URL)("worker processes on PostgreSQL"
     for (const webhookId of ids) {
       await receiveWebhook(
         { prisma: db.prisma, queue },
-        { webhookId, topic: "customers/data_request", shop: shop.domain, payload: { customer: { email: "ada@example.com" } } },
+        {
+          webhookId,
+          topic: "customers/data_request",
+          shop: shop.domain,
+          payload: { customer: { email: "ada@example.com" } },
+        },
       );
     }
     await waitFor(
-      async () => (await db.prisma.webhookDelivery.count({ where: { webhookId: { in: ids }, processedAt: { not: null } } })) === ids.length,
+      async () =>
+        (await db.prisma.webhookDelivery.count({ where: { webhookId: { in: ids }, processedAt: { not: null } } })) ===
+        ids.length,
       60_000,
       "both workers to process the deliveries",
     );
-    expect(await db.prisma.event.count({ where: { subjectId: backer.id, kind: "privacy.data_requested" } })).toBe(ids.length);
+    expect(await db.prisma.event.count({ where: { subjectId: backer.id, kind: "privacy.data_requested" } })).toBe(
+      ids.length,
+    );
 
-    const exits = workers.map((worker) => new Promise<number | null>((resolve) => worker.once("exit", (code) => resolve(code))));
+    const exits = workers.map(
+      (worker) => new Promise<number | null>((resolve) => worker.once("exit", (code) => resolve(code))),
+    );
     for (const worker of workers) worker.kill("SIGTERM");
     expect(await Promise.all(exits)).toEqual([0, 0]);
   });

@@ -19,7 +19,9 @@ describe("GraphQL documents against the pinned Admin schema", () => {
 
   it("rejects an unknown field the way Shopify would", () => {
     const errors = validateDocument(schema, "query { shop { name pledgeCount } }");
-    expect(errors.map((e) => e.message)).toEqual([expect.stringContaining('Cannot query field "pledgeCount" on type "Shop"')]);
+    expect(errors.map((e) => e.message)).toEqual([
+      expect.stringContaining('Cannot query field "pledgeCount" on type "Shop"'),
+    ]);
   });
 
   it("rejects a field removed in this version (DraftOrderDiscountNotAppliedWarning.priceRule, gone in 2026-10)", () => {

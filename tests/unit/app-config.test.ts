@@ -10,7 +10,10 @@ interface AppToml {
   name: string;
   embedded: boolean;
   access_scopes: { scopes: string };
-  webhooks: { api_version: string; subscriptions: Array<{ topics?: string[]; compliance_topics?: string[]; uri: string }> };
+  webhooks: {
+    api_version: string;
+    subscriptions: Array<{ topics?: string[]; compliance_topics?: string[]; uri: string }>;
+  };
   app_proxy: { url: string; subpath: string; prefix: string };
 }
 
@@ -31,8 +34,15 @@ describe("shopify.app.toml", () => {
   it("asks for the scopes the design needs", () => {
     const scopes = toml.access_scopes.scopes.split(",");
     for (const scope of [
-      "write_draft_orders", "write_orders", "write_products", "write_inventory", "read_locations",
-      "write_merchant_managed_fulfillment_orders", "write_purchase_options", "write_customers", "write_app_proxy",
+      "write_draft_orders",
+      "write_orders",
+      "write_products",
+      "write_inventory",
+      "read_locations",
+      "write_merchant_managed_fulfillment_orders",
+      "write_purchase_options",
+      "write_customers",
+      "write_app_proxy",
     ]) {
       expect(scopes).toContain(scope);
     }
@@ -41,7 +51,9 @@ describe("shopify.app.toml", () => {
   it("subscribes to exactly the topics the app handles, including the compliance topics and app/uninstalled", () => {
     const declared = toml.webhooks.subscriptions.flatMap((s) => [...(s.topics ?? []), ...(s.compliance_topics ?? [])]);
     expect(new Set(declared)).toEqual(new Set(HANDLED_TOPICS));
-    expect(declared).toEqual(expect.arrayContaining(["app/uninstalled", "customers/data_request", "customers/redact", "shop/redact"]));
+    expect(declared).toEqual(
+      expect.arrayContaining(["app/uninstalled", "customers/data_request", "customers/redact", "shop/redact"]),
+    );
   });
 
   it("routes every subscription to a webhook route that exists", () => {

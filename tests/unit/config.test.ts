@@ -17,7 +17,9 @@ describe("DATABASE_URL", () => {
   });
 
   it("refuses anything else with a message that shows what works", () => {
-    expect(() => readConfig({ DATABASE_URL: "mysql://root@localhost/x" })).toThrow(/must start with postgres:\/\/.*pglite:\/\//);
+    expect(() => readConfig({ DATABASE_URL: "mysql://root@localhost/x" })).toThrow(
+      /must start with postgres:\/\/.*pglite:\/\//,
+    );
   });
 
   it("never prints a password", () => {
@@ -33,9 +35,9 @@ describe("configuration", () => {
   });
 
   it("allows the override outside production", () => {
-    expect(readConfig({ NODE_ENV: "development", SHOPIFY_ADMIN_ORIGIN: "http://127.0.0.1:4010" }).SHOPIFY_ADMIN_ORIGIN).toBe(
-      "http://127.0.0.1:4010",
-    );
+    expect(
+      readConfig({ NODE_ENV: "development", SHOPIFY_ADMIN_ORIGIN: "http://127.0.0.1:4010" }).SHOPIFY_ADMIN_ORIGIN,
+    ).toBe("http://127.0.0.1:4010");
   });
 
   it("names every missing Shopify credential at once", () => {
@@ -55,6 +57,8 @@ describe("demo mode", () => {
   it("is off unless asked for, and refused in production", () => {
     expect(readConfig({}).DEMO_MODE).toBe(false);
     expect(readConfig({ DEMO_MODE: "true" }).DEMO_MODE).toBe(true);
-    expect(() => readConfig({ NODE_ENV: "production", DEMO_MODE: "true" })).toThrow(/DEMO_MODE .*refused in production/);
+    expect(() => readConfig({ NODE_ENV: "production", DEMO_MODE: "true" })).toThrow(
+      /DEMO_MODE .*refused in production/,
+    );
   });
 });

@@ -5,7 +5,13 @@ import { polarisTranslations, resolveLocale, translator } from "../../app/i18n";
 
 describe("locales", () => {
   it.each([
-    ["fr", "fr"], ["fr-CA", "fr"], ["FR", "fr"], ["en-GB", "en"], ["de", "en"], [null, "en"], ["", "en"],
+    ["fr", "fr"],
+    ["fr-CA", "fr"],
+    ["FR", "fr"],
+    ["en-GB", "en"],
+    ["de", "en"],
+    [null, "en"],
+    ["", "en"],
   ])("%s resolves to %s", (requested, locale) => {
     expect(resolveLocale(requested)).toBe(locale);
   });

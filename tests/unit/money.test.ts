@@ -1,13 +1,30 @@
 import { describe, expect, it } from "vitest";
-import { addMoney, formatMoney, minorUnitDigits, money, moneyFromDecimal, toDecimalString } from "../../app/domain/money";
+import {
+  addMoney,
+  formatMoney,
+  minorUnitDigits,
+  money,
+  moneyFromDecimal,
+  toDecimalString,
+} from "../../app/domain/money";
 
 describe("Money", () => {
-  it.each([["EUR", 2], ["USD", 2], ["JPY", 0], ["KWD", 3]])("%s has %i minor-unit digits", (currency, digits) => {
+  it.each([
+    ["EUR", 2],
+    ["USD", 2],
+    ["JPY", 0],
+    ["KWD", 3],
+  ])("%s has %i minor-unit digits", (currency, digits) => {
     expect(minorUnitDigits(currency)).toBe(digits);
   });
 
   it.each([
-    ["12.5", "EUR", 1250], ["12.50", "EUR", 1250], ["0.07", "USD", 7], ["1000", "JPY", 1000], ["1.234", "KWD", 1234], ["-3.10", "EUR", -310],
+    ["12.5", "EUR", 1250],
+    ["12.50", "EUR", 1250],
+    ["0.07", "USD", 7],
+    ["1000", "JPY", 1000],
+    ["1.234", "KWD", 1234],
+    ["-3.10", "EUR", -310],
   ])("reads %s %s as %i minor units", (decimal, currency, minor) => {
     expect(moneyFromDecimal(decimal, currency)).toEqual({ amountMinor: minor, currency });
   });

@@ -18,9 +18,13 @@ describe("Shopify's cost model in the stand-in", () => {
         throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 1749, restoreRate: 100 },
       });
       const variant = await variantBySku(sim, "DD-CORE");
-      const mutation = await adminGraphql(sim, `mutation($input: DraftOrderInput!) { draftOrderCreate(input: $input) { draftOrder { id } userErrors { message } } }`, {
-        input: { lineItems: [{ variantId: variant.id, quantity: 1 }] },
-      });
+      const mutation = await adminGraphql(
+        sim,
+        `mutation($input: DraftOrderInput!) { draftOrderCreate(input: $input) { draftOrder { id } userErrors { message } } }`,
+        {
+          input: { lineItems: [{ variantId: variant.id, quantity: 1 }] },
+        },
+      );
       expect(mutation.body.extensions.cost.requestedQueryCost).toBe(10);
     } finally {
       await sim.close();
@@ -88,9 +92,13 @@ describe("fault injection", () => {
     const { status, body } = await adminGraphql(sim, `{ shop { name } }`);
     expect({ status, errors: body.errors }).toEqual({ status: 200, errors: undefined });
     await expect(
-      adminGraphql(sim, `mutation($input: DraftOrderInput!) { draftOrderCreate(input: $input) { draftOrder { id } userErrors { message } } }`, {
-        input: { lineItems: [{ variantId: variant.id, quantity: 1 }], tags: ["pledge-timeout"] },
-      }),
+      adminGraphql(
+        sim,
+        `mutation($input: DraftOrderInput!) { draftOrderCreate(input: $input) { draftOrder { id } userErrors { message } } }`,
+        {
+          input: { lineItems: [{ variantId: variant.id, quantity: 1 }], tags: ["pledge-timeout"] },
+        },
+      ),
     ).rejects.toThrow();
     sim.faults.set({});
     const found = await adminData(sim, `{ draftOrders(first: 5, query: "tag:pledge-timeout") { nodes { id } } }`);
@@ -98,7 +106,11 @@ describe("fault injection", () => {
   });
 
   it("surfaces each fault to the app's client as the right kind of failure", async () => {
-    const client = createAdminClient({ shop: "demo-shop.myshopify.com", accessToken: "sim-token", adminOrigin: sim.url });
+    const client = createAdminClient({
+      shop: "demo-shop.myshopify.com",
+      accessToken: "sim-token",
+      adminOrigin: sim.url,
+    });
     sim.faults.set({ "5xx": 1 });
     await expect(client.request(SHOP_IDENTITY)).rejects.toMatchObject({ failure: "server", retryable: true });
     sim.faults.set({ throttle: 1 });

@@ -5,7 +5,9 @@ import { startSim, type RunningSim } from "../../../sim/server";
 describe("the Shopify stand-in", () => {
   let sim: RunningSim;
   beforeAll(async () => {
-    sim = await startSim({ shops: [{ domain: "demo-shop.myshopify.com", accessToken: "sim-token", name: "Demo", currencyCode: "EUR" }] });
+    sim = await startSim({
+      shops: [{ domain: "demo-shop.myshopify.com", accessToken: "sim-token", name: "Demo", currencyCode: "EUR" }],
+    });
   });
   afterAll(() => sim.close());
 
@@ -61,11 +63,13 @@ describe("the stand-in for people and tests", () => {
   });
 
   it("resets every shop to its seed on request", async () => {
-    const variant = (await (await fetch(`${sim.url}/admin/api/2026-10/graphql.json`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": "sim-token" },
-      body: JSON.stringify({ query: `{ productVariants(first: 1) { nodes { id } } }` }),
-    })).json()) as { data: { productVariants: { nodes: Array<{ id: string }> } } };
+    const variant = (await (
+      await fetch(`${sim.url}/admin/api/2026-10/graphql.json`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": "sim-token" },
+        body: JSON.stringify({ query: `{ productVariants(first: 1) { nodes { id } } }` }),
+      })
+    ).json()) as { data: { productVariants: { nodes: Array<{ id: string }> } } };
     await fetch(`${sim.url}/admin/api/2026-10/graphql.json`, {
       method: "POST",
       headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": "sim-token" },

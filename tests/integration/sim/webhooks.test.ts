@@ -10,7 +10,11 @@ import { waitFor } from "../../helpers/wait";
 
 const SECRET = "app-secret-for-webhooks";
 const shopify = shopifyApi({
-  apiKey: "key", apiSecretKey: SECRET, apiVersion: ApiVersion.October26, hostName: "pledgebridge.test", isEmbeddedApp: true,
+  apiKey: "key",
+  apiSecretKey: SECRET,
+  apiVersion: ApiVersion.October26,
+  hostName: "pledgebridge.test",
+  isEmbeddedApp: true,
   logger: { level: 0, log: async () => {} },
 });
 
@@ -51,7 +55,11 @@ describe("the stand-in's webhooks", () => {
       webhooks: {
         appUrl: receiverUrl,
         secret: SECRET,
-        subscriptions: new Map([["orders/create", "/webhooks/orders"], ["orders/paid", "/webhooks/orders"], ["app/uninstalled", "/webhooks/app"]]),
+        subscriptions: new Map([
+          ["orders/create", "/webhooks/orders"],
+          ["orders/paid", "/webhooks/orders"],
+          ["app/uninstalled", "/webhooks/app"],
+        ]),
       },
       webhookRetryDelaysMs: [50, 100, 200],
     });
@@ -69,9 +77,17 @@ describe("the stand-in's webhooks", () => {
 
   async function payForADraft() {
     const variant = await variantBySku(sim, "DD-CORE");
-    const created = await adminData(sim, `mutation($input: DraftOrderInput!) { draftOrderCreate(input: $input) { draftOrder { id invoiceUrl } userErrors { message } } }`, {
-      input: { lineItems: [{ variantId: variant.id, quantity: 1 }], tags: ["pledgebridge", "pledge-pl_1"], customAttributes: [{ key: "pledge_id", value: "pl_1" }] },
-    });
+    const created = await adminData(
+      sim,
+      `mutation($input: DraftOrderInput!) { draftOrderCreate(input: $input) { draftOrder { id invoiceUrl } userErrors { message } } }`,
+      {
+        input: {
+          lineItems: [{ variantId: variant.id, quantity: 1 }],
+          tags: ["pledgebridge", "pledge-pl_1"],
+          customAttributes: [{ key: "pledge_id", value: "pl_1" }],
+        },
+      },
+    );
     await fetch(created.draftOrderCreate.draftOrder.invoiceUrl, { method: "POST", redirect: "manual" });
     await sim.webhooks.settle();
   }
@@ -82,13 +98,23 @@ describe("the stand-in's webhooks", () => {
       ["ORDERS_CREATE", true, "demo-shop.myshopify.com"],
       ["ORDERS_PAID", true, "demo-shop.myshopify.com"],
     ]);
-    expect(received[0]!.body).toMatchObject({ name: "#1001", tags: "pledgebridge, pledge-pl_1", note_attributes: [{ name: "pledge_id", value: "pl_1" }], financial_status: "paid" });
+    expect(received[0]!.body).toMatchObject({
+      name: "#1001",
+      tags: "pledgebridge, pledge-pl_1",
+      note_attributes: [{ name: "pledge_id", value: "pl_1" }],
+      financial_status: "paid",
+    });
   });
 
   it("sends only the topics the app subscribes to", async () => {
     await payForADraft();
     const topics = sim.webhooks.deliveries.map((d) => [d.topic, d.status]);
-    expect(topics).toEqual(expect.arrayContaining([["orders/create", "delivered"], ["draft_orders/update", "no subscriber"]]));
+    expect(topics).toEqual(
+      expect.arrayContaining([
+        ["orders/create", "delivered"],
+        ["draft_orders/update", "no subscriber"],
+      ]),
+    );
   });
 
   it("retries a delivery the app did not acknowledge, with the same webhook id", async () => {
@@ -116,9 +142,16 @@ describe("the stand-in's webhooks", () => {
   });
 
   it("sends a topic on request, for app/uninstalled and the compliance topics", async () => {
-    const response = await fetch(`${sim.url}/sim/webhooks/app/uninstalled?shop=demo-shop.myshopify.com`, { method: "POST", body: "{}" });
+    const response = await fetch(`${sim.url}/sim/webhooks/app/uninstalled?shop=demo-shop.myshopify.com`, {
+      method: "POST",
+      body: "{}",
+    });
     expect(response.status).toBe(202);
     await waitFor(async () => received.length === 1);
-    expect(received[0]).toMatchObject({ valid: true, topic: "APP_UNINSTALLED", body: { shop_domain: "demo-shop.myshopify.com" } });
+    expect(received[0]).toMatchObject({
+      valid: true,
+      topic: "APP_UNINSTALLED",
+      body: { shop_domain: "demo-shop.myshopify.com" },
+    });
   });
 });
