@@ -3,6 +3,7 @@
 import { catalogQueries } from "./resolvers/catalog";
 import type { RootResolver } from "./resolvers/context";
 import { draftOrderMutations, draftOrderQueries } from "./resolvers/draft-orders";
+import { fulfillmentMutations, fulfillmentQueries } from "./resolvers/fulfillment";
 import { inventoryMutations } from "./resolvers/inventory";
 import { orderMutations, orderQueries } from "./resolvers/orders";
 
@@ -25,10 +26,12 @@ export const queryResolvers: Record<string, RootResolver> = {
   ...catalogQueries,
   ...draftOrderQueries,
   ...orderQueries,
+  ...fulfillmentQueries,
 };
 
 export const mutationResolvers: Record<string, RootResolver> = {
   ...draftOrderMutations,
   ...orderMutations,
   ...inventoryMutations,
+  ...fulfillmentMutations,
 };

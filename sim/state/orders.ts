@@ -1,4 +1,5 @@
 // Orders: created by orderCreate, or when a draft is completed or paid.
+import { openFulfillmentOrder } from "./fulfillment";
 import { buildLineItems } from "./line-items";
 import { orderPayload } from "./payloads";
 import type { ShopState } from "./shop-state";
@@ -67,6 +68,7 @@ export function addOrder(
     updatedAt: at,
   };
   state.orders.set(order.id, order);
+  openFulfillmentOrder(state, order);
   state.emit("orders/create", orderPayload(state, order));
   if (order.financialStatus === "PAID") state.emit("orders/paid", orderPayload(state, order));
   return order;

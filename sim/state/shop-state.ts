@@ -1,11 +1,13 @@
 // One shop in the stand-in: its records, and the sums every part needs. The operations live beside it, one
-// module per domain (draft-orders, orders, inventory-writes, stock, line-items, seed), as functions of the state.
+// module per domain (draft-orders, orders, fulfillment, inventory-writes, stock, line-items, seed), as functions of the state.
 // Every change that Shopify would announce is passed to `emit` as a webhook topic and payload.
 import { discountOf } from "./line-items";
 import { releaseReservations } from "./stock";
 import type {
   Customer,
   DraftOrder,
+  Fulfillment,
+  FulfillmentOrder,
   InventoryItem,
   LineItem,
   Location,
@@ -25,6 +27,8 @@ export class ShopState {
   readonly customers = new Map<number, Customer>();
   readonly draftOrders = new Map<number, DraftOrder>();
   readonly orders = new Map<number, Order>();
+  readonly fulfillmentOrders = new Map<number, FulfillmentOrder>();
+  readonly fulfillments = new Map<number, Fulfillment>();
   readonly idempotencyKeys = new Map<string, { request: string; result: unknown }>();
   private nextId = 1000;
   nextDraftNumber = 1;

@@ -155,3 +155,35 @@ export interface UserError {
   message: string;
   code?: string;
 }
+
+export type FulfillmentHoldReason =
+  | "AWAITING_PAYMENT" | "HIGH_RISK_OF_FRAUD" | "INCORRECT_ADDRESS" | "INVENTORY_OUT_OF_STOCK" | "UNKNOWN_DELIVERY_DATE"
+  | "ONLINE_STORE_POST_PURCHASE_CROSS_SELL" | "AWAITING_RETURN_ITEMS" | "OTHER";
+
+export interface FulfillmentHold {
+  id: number;
+  reason: FulfillmentHoldReason;
+  handle: string | null;
+  reasonNotes: string | null;
+}
+
+export interface FulfillmentOrder {
+  id: number;
+  orderId: number;
+  locationId: number;
+  status: "OPEN" | "IN_PROGRESS" | "ON_HOLD" | "CLOSED" | "CANCELLED";
+  holds: FulfillmentHold[];
+  lineItems: Array<{ id: number; lineItemId: number; totalQuantity: number; remainingQuantity: number }>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Fulfillment {
+  id: number;
+  orderId: number;
+  locationId: number;
+  status: "SUCCESS";
+  tracking: { company: string | null; number: string | null; url: string | null };
+  lineItems: Array<{ lineItemId: number; quantity: number }>;
+  createdAt: string;
+}

@@ -1,10 +1,12 @@
 // Draft orders and orders as the Admin API shows them.
 import { connection, type PageArgs } from "../connection";
 import { gid } from "../state/ids";
+import { fulfillmentStatus } from "../state/fulfillment";
 import { discountOf } from "../state/line-items";
 import type { ShopState } from "../state/shop-state";
 import type { Address, DraftOrder, LineItem, Order } from "../state/types";
 import { customerView, variantView } from "./catalog";
+import { fulfillmentOrderView, fulfillmentView } from "./fulfillment";
 import { moneyBag, moneyV2 } from "./money";
 
 export function addressView(address: Address | null) {
@@ -133,7 +135,18 @@ export function orderView(state: ShopState, order: Order): Record<string, unknow
     tags: order.tags,
     customAttributes: order.customAttributes.map((a) => ({ __typename: "Attribute", ...a })),
     displayFinancialStatus: order.financialStatus,
-    displayFulfillmentStatus: "UNFULFILLED",
+    displayFulfillmentStatus: fulfillmentStatus(state, order),
+    fulfillmentOrders: (args: PageArgs) =>
+      connection(
+        [...state.fulfillmentOrders.values()].filter((fo) => fo.orderId === order.id),
+        args,
+        (fo) => fulfillmentOrderView(state, fo),
+      ),
+    fulfillments: ({ first }: { first?: number | null }) =>
+      [...state.fulfillments.values()]
+        .filter((f) => f.orderId === order.id)
+        .slice(0, first ?? undefined)
+        .map((f) => fulfillmentView(state, f)),
     sourceIdentifier: order.sourceIdentifier,
     sourceName: order.sourceName,
     currencyCode: currency,
