@@ -1,5 +1,9 @@
 // Relay connections as Shopify pages them: first/after and last/before, opaque cursors.
+import { AsyncLocalStorage } from "node:async_hooks";
 import { GraphQLError } from "graphql";
+
+/** Set while a bulk query runs: Shopify's bulk queries page through everything, with no first or last. */
+export const bulkQueryMode = new AsyncLocalStorage<true>();
 
 export interface PageArgs {
   first?: number | null;
@@ -13,12 +17,14 @@ const cursorOf = (index: number) => Buffer.from(`cursor:${index}`).toString("bas
 const indexOf = (cursor: string) => Number(Buffer.from(cursor, "base64url").toString().split(":")[1]);
 
 export function connection<T, V>(items: T[], args: PageArgs, view: (item: T) => V) {
-  if (args.first == null && args.last == null) {
+  if (args.first == null && args.last == null && bulkQueryMode.getStore()) {
+    args = { ...args, first: Number.MAX_SAFE_INTEGER };
+  } else if (args.first == null && args.last == null) {
     throw new GraphQLError("you must provide one of first or last", {
       extensions: { code: "argumentLiteralsIncompatible" },
     });
   }
-  if ((args.first ?? 0) > 250 || (args.last ?? 0) > 250) {
+  if (!bulkQueryMode.getStore() && ((args.first ?? 0) > 250 || (args.last ?? 0) > 250)) {
     throw new GraphQLError("The first and last arguments cannot exceed 250.", {
       extensions: { code: "MAX_PAGE_SIZE" },
     });

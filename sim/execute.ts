@@ -87,16 +87,7 @@ export async function executeAdminRequest(
     };
   }
 
-  const result = await execute({
-    schema,
-    document,
-    variableValues: variables,
-    operationName: operation.name?.value,
-    rootValue:
-      operation.operation === "mutation" ? rootObject(mutationResolvers, context) : rootObject(queryResolvers, context),
-    contextValue: context,
-    fieldResolver: strictFieldResolver,
-  });
+  const result = await runOperation(schema, document, operation, variables, context);
   const status = bucket.status();
   const extensions = { cost: { requestedQueryCost: cost, actualQueryCost: cost, throttleStatus: status } };
   return {
@@ -108,6 +99,26 @@ export async function executeAdminRequest(
     },
     wrote: operation.operation === "mutation",
   };
+}
+
+/** Runs a validated operation against the stand-in's resolvers: no cost, no throttling (bulk operations use it). */
+export function runOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  context: ResolverContext,
+) {
+  return execute({
+    schema,
+    document,
+    variableValues: variables,
+    operationName: operation.name?.value,
+    rootValue:
+      operation.operation === "mutation" ? rootObject(mutationResolvers, context) : rootObject(queryResolvers, context),
+    contextValue: context,
+    fieldResolver: strictFieldResolver,
+  });
 }
 
 function rootObject(resolvers: Record<string, RootResolver>, context: ResolverContext) {
@@ -130,7 +141,7 @@ const strictFieldResolver: GraphQLFieldResolver<unknown, ResolverContext> = (sou
   return typeof value === "function" ? value(args, context, info) : value;
 };
 
-function pickOperation(document: DocumentNode, name?: string): OperationDefinitionNode | undefined {
+export function pickOperation(document: DocumentNode, name?: string): OperationDefinitionNode | undefined {
   const operations = document.definitions.filter(
     (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
   );
@@ -139,7 +150,7 @@ function pickOperation(document: DocumentNode, name?: string): OperationDefiniti
 }
 
 // graphql-js words errors its own way; Shopify's are phrased like this, with a code in extensions.
-function shopifyError(error: GraphQLError) {
+export function shopifyError(error: GraphQLError) {
   const undefinedField = /^Cannot query field "(\w+)" on type "(\w+)"/.exec(error.message);
   if (undefinedField) {
     const [, fieldName, typeName] = undefinedField;

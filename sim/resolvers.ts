@@ -1,5 +1,6 @@
 // What the stand-in simulates, by root field. Objects carry plain properties (or functions of the field's
 // arguments) for the fields they simulate; any other selected field fails loudly (see execute.ts).
+import { bulkMutations, bulkQueries } from "./resolvers/bulk";
 import { catalogQueries } from "./resolvers/catalog";
 import type { RootResolver } from "./resolvers/context";
 import { draftOrderMutations, draftOrderQueries } from "./resolvers/draft-orders";
@@ -27,6 +28,7 @@ export const queryResolvers: Record<string, RootResolver> = {
   ...draftOrderQueries,
   ...orderQueries,
   ...fulfillmentQueries,
+  ...bulkQueries,
 };
 
 export const mutationResolvers: Record<string, RootResolver> = {
@@ -34,4 +36,5 @@ export const mutationResolvers: Record<string, RootResolver> = {
   ...orderMutations,
   ...inventoryMutations,
   ...fulfillmentMutations,
+  ...bulkMutations,
 };

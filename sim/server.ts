@@ -2,12 +2,14 @@
 //   POST /admin/api/<version>/graphql.json   Admin GraphQL for every seeded shop (X-Shopify-Shop-Domain or the token picks it)
 //   GET|POST /checkout/<shop>/invoices/<token>   a draft order's invoice checkout
 //   GET /                                    what the stand-in holds, for people
+//   POST /staged-uploads, GET /bulk-results/…  staged files for bulk mutations, and bulk results
 //   POST /sim/reset                          every shop back to its seed; webhooks log and cost buckets cleared
 //   POST /sim/webhooks/<topic>?shop=<domain>  send a webhook (app/uninstalled, compliance topics) with the posted JSON
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { adminSchema } from "../app/shopify/admin-schema";
 import { ADMIN_API_VERSION } from "../app/shopify/api-version";
+import { BulkRunner } from "./bulk";
 import { LeakyBucket } from "./cost";
 import { executeAdminRequest } from "./execute";
 import { Faults, parseFaults, type FaultRates } from "./faults";
@@ -43,6 +45,7 @@ export interface SimOptions {
 export interface RunningSim {
   url: string;
   store: SimStore;
+  bulk: BulkRunner;
   webhooks: WebhookDispatcher;
   faults: Faults;
   reset(): void;
@@ -74,6 +77,7 @@ export async function startSim(options: SimOptions = {}): Promise<RunningSim> {
     return bucket;
   };
   let url = "";
+  const bulk = new BulkRunner(schema, () => url);
 
   const server: Server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
@@ -93,6 +97,14 @@ export async function startSim(options: SimOptions = {}): Promise<RunningSim> {
     if (path === "/sim/reset" && request.method === "POST") {
       reset();
       return sendJson(response, 200, { reset: true });
+    }
+    if (path === "/staged-uploads" && request.method === "POST") return stagedUpload(request, response);
+    const result = /^\/bulk-results\/(.+\.jsonl)$/.exec(path);
+    if (result && request.method === "GET") {
+      const body = bulk.files.get(`results/${result[1]}`);
+      if (body === undefined) return sendJson(response, 404, { errors: "Not Found" });
+      response.writeHead(200, { "Content-Type": "application/jsonl" });
+      return response.end(body);
     }
     const trigger = /^\/sim\/webhooks\/(\w+\/\w+)$/.exec(path);
     if (trigger && request.method === "POST") return triggerWebhook(request, response, trigger[1]!);
@@ -144,6 +156,7 @@ export async function startSim(options: SimOptions = {}): Promise<RunningSim> {
         store,
         shop,
         state: shop.state,
+        bulk,
         invoiceUrl: (invoiceToken) => `${url}/checkout/${shop.domain}/invoices/${invoiceToken}`,
       },
       body as object,
@@ -151,6 +164,29 @@ export async function startSim(options: SimOptions = {}): Promise<RunningSim> {
     // The write happened, but the caller never hears of it: what a timeout looks like from the client's side.
     if (result.wrote && faults.happens("timeout-after-write")) return void request.socket.destroy();
     sendJson(response, result.status, result.body);
+  }
+
+  // The staged-upload target: a multipart form with the staged parameters and a `file` part, as for Shopify's.
+  async function stagedUpload(request: IncomingMessage, response: ServerResponse) {
+    const body = Buffer.from(await readBody(request, "binary"), "binary");
+    let form: FormData;
+    try {
+      form = await new Request("http://sim/upload", {
+        method: "POST",
+        headers: { "content-type": request.headers["content-type"] ?? "" },
+        body,
+      }).formData();
+    } catch {
+      return sendJson(response, 400, { errors: "Expected multipart/form-data" });
+    }
+    const key = form.get("key");
+    const file = form.get("file");
+    if (typeof key !== "string" || !key.startsWith("tmp/") || !(file instanceof Blob)) {
+      return sendJson(response, 400, { errors: "The form needs the staged `key` parameter and a `file` part" });
+    }
+    bulk.files.set(key, await file.text());
+    response.writeHead(201, { "Content-Type": "application/xml" });
+    response.end(`<PostResponse><Key>${key}</Key></PostResponse>`);
   }
 
   async function invoiceCheckout(request: IncomingMessage, response: ServerResponse, domain: string, token: string) {
@@ -184,6 +220,7 @@ export async function startSim(options: SimOptions = {}): Promise<RunningSim> {
 
   function reset() {
     store.reset();
+    bulk.clear();
     buckets.clear();
     webhooks.clear();
   }
@@ -193,6 +230,7 @@ export async function startSim(options: SimOptions = {}): Promise<RunningSim> {
   return {
     url,
     store,
+    bulk,
     webhooks,
     faults,
     reset,
@@ -214,11 +252,11 @@ function sendHtml(response: ServerResponse, status: number, html: string) {
   response.end(html);
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
+function readBody(request: IncomingMessage, encoding: BufferEncoding = "utf8"): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    request.on("end", () => resolve(Buffer.concat(chunks).toString(encoding)));
     request.on("error", reject);
   });
 }

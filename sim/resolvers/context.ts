@@ -1,4 +1,5 @@
 import type { GraphQLResolveInfo } from "graphql";
+import type { BulkRunner } from "../bulk";
 import type { ShopState } from "../state/shop-state";
 import type { SimShop, SimStore } from "../store";
 
@@ -6,6 +7,7 @@ export interface ResolverContext {
   store: SimStore;
   shop: SimShop;
   state: ShopState;
+  bulk: BulkRunner;
   /** The invoice checkout page for a draft order, on the stand-in. */
   invoiceUrl(token: string): string;
 }

@@ -20,11 +20,18 @@ export const fulfillmentMutations: Record<string, RootResolver> = {
   fulfillmentOrderHold: ({ id, fulfillmentHold }, { state }) => {
     if (fulfillmentHold.fulfillmentOrderLineItems?.length) {
       // Partial holds split the fulfillment order; the stand-in holds whole fulfillment orders only.
-      throw new GraphQLError("The Shopify stand-in does not simulate FulfillmentOrderHoldInput.fulfillmentOrderLineItems", {
-        extensions: { code: "NOT_SIMULATED" },
-      });
+      throw new GraphQLError(
+        "The Shopify stand-in does not simulate FulfillmentOrderHoldInput.fulfillmentOrderLineItems",
+        {
+          extensions: { code: "NOT_SIMULATED" },
+        },
+      );
     }
-    const { fulfillmentOrder, hold, userErrors } = holdFulfillmentOrder(state, parseGid(id, "FulfillmentOrder") ?? -1, fulfillmentHold);
+    const { fulfillmentOrder, hold, userErrors } = holdFulfillmentOrder(
+      state,
+      parseGid(id, "FulfillmentOrder") ?? -1,
+      fulfillmentHold,
+    );
     return {
       fulfillmentOrder: fulfillmentOrder ? fulfillmentOrderView(state, fulfillmentOrder) : null,
       fulfillmentHold: hold ? holdView(hold) : null,

@@ -17,7 +17,12 @@ export function openFulfillmentOrder(state: ShopState, order: Order) {
     locationId: state.primaryLocationId,
     status: "OPEN",
     holds: [],
-    lineItems: lines.map((line) => ({ id: state.id(), lineItemId: line.id, totalQuantity: line.quantity, remainingQuantity: line.quantity })),
+    lineItems: lines.map((line) => ({
+      id: state.id(),
+      lineItemId: line.id,
+      totalQuantity: line.quantity,
+      remainingQuantity: line.quantity,
+    })),
     createdAt: at,
     updatedAt: at,
   };
@@ -31,19 +36,61 @@ export function holdFulfillmentOrder(
 ): { fulfillmentOrder: FulfillmentOrder | null; hold: FulfillmentHold | null; userErrors: UserError[] } {
   const fulfillmentOrder = state.fulfillmentOrders.get(id);
   if (!fulfillmentOrder) {
-    return { fulfillmentOrder: null, hold: null, userErrors: [{ field: ["id"], message: "Fulfillment order does not exist.", code: "FULFILLMENT_ORDER_NOT_FOUND" }] };
+    return {
+      fulfillmentOrder: null,
+      hold: null,
+      userErrors: [
+        { field: ["id"], message: "Fulfillment order does not exist.", code: "FULFILLMENT_ORDER_NOT_FOUND" },
+      ],
+    };
   }
   if (fulfillmentOrder.status !== "OPEN" && fulfillmentOrder.status !== "ON_HOLD") {
-    return { fulfillmentOrder: null, hold: null, userErrors: [{ field: ["id"], message: `The fulfillment order is ${fulfillmentOrder.status.toLowerCase()} and can't be put on hold.`, code: "TAKEN" }] };
+    return {
+      fulfillmentOrder: null,
+      hold: null,
+      userErrors: [
+        {
+          field: ["id"],
+          message: `The fulfillment order is ${fulfillmentOrder.status.toLowerCase()} and can't be put on hold.`,
+          code: "TAKEN",
+        },
+      ],
+    };
   }
   const handle = input.handle ?? null;
   if (handle && fulfillmentOrder.holds.some((hold) => hold.handle === handle)) {
-    return { fulfillmentOrder: null, hold: null, userErrors: [{ field: ["fulfillmentHold", "handle"], message: "The handle provided for the fulfillment hold is already in use by this app for another hold on this fulfillment order.", code: "DUPLICATE_FULFILLMENT_HOLD_HANDLE" }] };
+    return {
+      fulfillmentOrder: null,
+      hold: null,
+      userErrors: [
+        {
+          field: ["fulfillmentHold", "handle"],
+          message:
+            "The handle provided for the fulfillment hold is already in use by this app for another hold on this fulfillment order.",
+          code: "DUPLICATE_FULFILLMENT_HOLD_HANDLE",
+        },
+      ],
+    };
   }
   if (fulfillmentOrder.holds.length >= MAX_HOLDS) {
-    return { fulfillmentOrder: null, hold: null, userErrors: [{ field: ["id"], message: "The maximum number of fulfillment holds for this fulfillment order has been reached for this app.", code: "FULFILLMENT_ORDER_HOLD_LIMIT_REACHED" }] };
+    return {
+      fulfillmentOrder: null,
+      hold: null,
+      userErrors: [
+        {
+          field: ["id"],
+          message: "The maximum number of fulfillment holds for this fulfillment order has been reached for this app.",
+          code: "FULFILLMENT_ORDER_HOLD_LIMIT_REACHED",
+        },
+      ],
+    };
   }
-  const hold: FulfillmentHold = { id: state.id(), reason: input.reason, handle, reasonNotes: input.reasonNotes ?? null };
+  const hold: FulfillmentHold = {
+    id: state.id(),
+    reason: input.reason,
+    handle,
+    reasonNotes: input.reasonNotes ?? null,
+  };
   fulfillmentOrder.holds.push(hold);
   fulfillmentOrder.status = "ON_HOLD";
   fulfillmentOrder.updatedAt = state.now().toISOString();
@@ -59,7 +106,12 @@ export function releaseHolds(
 ): { fulfillmentOrder: FulfillmentOrder | null; userErrors: UserError[] } {
   const fulfillmentOrder = state.fulfillmentOrders.get(id);
   if (!fulfillmentOrder) {
-    return { fulfillmentOrder: null, userErrors: [{ field: ["id"], message: "Fulfillment order does not exist.", code: "FULFILLMENT_ORDER_NOT_FOUND" }] };
+    return {
+      fulfillmentOrder: null,
+      userErrors: [
+        { field: ["id"], message: "Fulfillment order does not exist.", code: "FULFILLMENT_ORDER_NOT_FOUND" },
+      ],
+    };
   }
   const before = fulfillmentOrder.holds.length;
   fulfillmentOrder.holds = holdIds ? fulfillmentOrder.holds.filter((hold) => !holdIds.includes(hold.id)) : [];
@@ -76,33 +128,80 @@ export function releaseHolds(
 export function createFulfillment(
   state: ShopState,
   input: {
-    lineItemsByFulfillmentOrder: Array<{ fulfillmentOrderId: number | null; fulfillmentOrderLineItems?: Array<{ id: number | null; quantity: number }> | null }>;
+    lineItemsByFulfillmentOrder: Array<{
+      fulfillmentOrderId: number | null;
+      fulfillmentOrderLineItems?: Array<{ id: number | null; quantity: number }> | null;
+    }>;
     trackingInfo?: { company?: string | null; number?: string | null; url?: string | null } | null;
   },
 ): { fulfillment: Fulfillment | null; userErrors: UserError[] } {
-  const planned: Array<{ fulfillmentOrder: FulfillmentOrder; lines: Array<{ line: FulfillmentOrder["lineItems"][number]; quantity: number }> }> = [];
+  const planned: Array<{
+    fulfillmentOrder: FulfillmentOrder;
+    lines: Array<{ line: FulfillmentOrder["lineItems"][number]; quantity: number }>;
+  }> = [];
   for (const [index, entry] of input.lineItemsByFulfillmentOrder.entries()) {
     const field = ["fulfillment", "lineItemsByFulfillmentOrder", String(index)];
-    const fulfillmentOrder = entry.fulfillmentOrderId === null ? undefined : state.fulfillmentOrders.get(entry.fulfillmentOrderId);
-    if (!fulfillmentOrder) return { fulfillment: null, userErrors: [{ field: [...field, "fulfillmentOrderId"], message: "Fulfillment order does not exist." }] };
+    const fulfillmentOrder =
+      entry.fulfillmentOrderId === null ? undefined : state.fulfillmentOrders.get(entry.fulfillmentOrderId);
+    if (!fulfillmentOrder)
+      return {
+        fulfillment: null,
+        userErrors: [{ field: [...field, "fulfillmentOrderId"], message: "Fulfillment order does not exist." }],
+      };
     if (fulfillmentOrder.status === "ON_HOLD") {
-      return { fulfillment: null, userErrors: [{ field: [...field, "fulfillmentOrderId"], message: "The fulfillment order is on hold and can't be fulfilled until its holds are released." }] };
+      return {
+        fulfillment: null,
+        userErrors: [
+          {
+            field: [...field, "fulfillmentOrderId"],
+            message: "The fulfillment order is on hold and can't be fulfilled until its holds are released.",
+          },
+        ],
+      };
     }
     if (fulfillmentOrder.status !== "OPEN" && fulfillmentOrder.status !== "IN_PROGRESS") {
-      return { fulfillment: null, userErrors: [{ field: [...field, "fulfillmentOrderId"], message: `The fulfillment order is ${fulfillmentOrder.status.toLowerCase()}.` }] };
+      return {
+        fulfillment: null,
+        userErrors: [
+          {
+            field: [...field, "fulfillmentOrderId"],
+            message: `The fulfillment order is ${fulfillmentOrder.status.toLowerCase()}.`,
+          },
+        ],
+      };
     }
     const wanted = entry.fulfillmentOrderLineItems?.length
-      ? entry.fulfillmentOrderLineItems.map((item) => ({ line: fulfillmentOrder.lineItems.find((l) => l.id === item.id), quantity: item.quantity }))
-      : fulfillmentOrder.lineItems.filter((l) => l.remainingQuantity > 0).map((line) => ({ line, quantity: line.remainingQuantity }));
+      ? entry.fulfillmentOrderLineItems.map((item) => ({
+          line: fulfillmentOrder.lineItems.find((l) => l.id === item.id),
+          quantity: item.quantity,
+        }))
+      : fulfillmentOrder.lineItems
+          .filter((l) => l.remainingQuantity > 0)
+          .map((line) => ({ line, quantity: line.remainingQuantity }));
     for (const { line, quantity } of wanted) {
       if (!line || quantity < 1 || quantity > line.remainingQuantity) {
-        return { fulfillment: null, userErrors: [{ field: [...field, "fulfillmentOrderLineItems"], message: "Invalid fulfillment order line item quantity requested." }] };
+        return {
+          fulfillment: null,
+          userErrors: [
+            {
+              field: [...field, "fulfillmentOrderLineItems"],
+              message: "Invalid fulfillment order line item quantity requested.",
+            },
+          ],
+        };
       }
     }
-    planned.push({ fulfillmentOrder, lines: wanted as Array<{ line: FulfillmentOrder["lineItems"][number]; quantity: number }> });
+    planned.push({
+      fulfillmentOrder,
+      lines: wanted as Array<{ line: FulfillmentOrder["lineItems"][number]; quantity: number }>,
+    });
   }
   const orderIds = new Set(planned.map((p) => p.fulfillmentOrder.orderId));
-  if (orderIds.size !== 1) return { fulfillment: null, userErrors: [{ field: ["fulfillment"], message: "All fulfillment orders must belong to the same order." }] };
+  if (orderIds.size !== 1)
+    return {
+      fulfillment: null,
+      userErrors: [{ field: ["fulfillment"], message: "All fulfillment orders must belong to the same order." }],
+    };
   const order = state.orders.get([...orderIds][0]!)!;
   const at = state.now().toISOString();
   const fulfillment: Fulfillment = {
@@ -110,7 +209,11 @@ export function createFulfillment(
     orderId: order.id,
     locationId: planned[0]!.fulfillmentOrder.locationId,
     status: "SUCCESS",
-    tracking: { company: input.trackingInfo?.company ?? null, number: input.trackingInfo?.number ?? null, url: input.trackingInfo?.url ?? null },
+    tracking: {
+      company: input.trackingInfo?.company ?? null,
+      number: input.trackingInfo?.number ?? null,
+      url: input.trackingInfo?.url ?? null,
+    },
     lineItems: [],
     createdAt: at,
   };
@@ -120,19 +223,27 @@ export function createFulfillment(
       fulfillment.lineItems.push({ lineItemId: line.lineItemId, quantity });
       shipStock(state, order, line.lineItemId, fulfillmentOrder.locationId, quantity);
     }
-    fulfillmentOrder.status = fulfillmentOrder.lineItems.every((l) => l.remainingQuantity === 0) ? "CLOSED" : "IN_PROGRESS";
+    fulfillmentOrder.status = fulfillmentOrder.lineItems.every((l) => l.remainingQuantity === 0)
+      ? "CLOSED"
+      : "IN_PROGRESS";
     fulfillmentOrder.updatedAt = at;
   }
   state.fulfillments.set(fulfillment.id, fulfillment);
   order.updatedAt = at;
   state.emit("fulfillments/create", fulfillmentPayload(state, fulfillment));
-  state.emit(fulfillmentStatus(state, order) === "FULFILLED" ? "orders/fulfilled" : "orders/partially_fulfilled", orderPayload(state, order));
+  state.emit(
+    fulfillmentStatus(state, order) === "FULFILLED" ? "orders/fulfilled" : "orders/partially_fulfilled",
+    orderPayload(state, order),
+  );
   state.emit("orders/updated", orderPayload(state, order));
   return { fulfillment, userErrors: [] };
 }
 
 /** What Shopify shows as the order's fulfillment status. */
-export function fulfillmentStatus(state: ShopState, order: Order): "UNFULFILLED" | "PARTIALLY_FULFILLED" | "FULFILLED" | "ON_HOLD" {
+export function fulfillmentStatus(
+  state: ShopState,
+  order: Order,
+): "UNFULFILLED" | "PARTIALLY_FULFILLED" | "FULFILLED" | "ON_HOLD" {
   const orders = [...state.fulfillmentOrders.values()].filter((fo) => fo.orderId === order.id);
   const total = orders.flatMap((fo) => fo.lineItems).reduce((sum, l) => sum + l.totalQuantity, 0);
   const remaining = orders.flatMap((fo) => fo.lineItems).reduce((sum, l) => sum + l.remainingQuantity, 0);
@@ -156,7 +267,11 @@ function fulfillmentOrderPayload(fulfillmentOrder: FulfillmentOrder) {
       id: `gid://shopify/FulfillmentOrder/${fulfillmentOrder.id}`,
       status: fulfillmentOrder.status.toLowerCase(),
       order_id: `gid://shopify/Order/${fulfillmentOrder.orderId}`,
-      fulfillment_holds: fulfillmentOrder.holds.map((hold) => ({ id: `gid://shopify/FulfillmentHold/${hold.id}`, reason: hold.reason.toLowerCase(), handle: hold.handle })),
+      fulfillment_holds: fulfillmentOrder.holds.map((hold) => ({
+        id: `gid://shopify/FulfillmentHold/${hold.id}`,
+        reason: hold.reason.toLowerCase(),
+        handle: hold.handle,
+      })),
     },
   };
 }

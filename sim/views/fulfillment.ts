@@ -18,7 +18,12 @@ export function holdView(hold: FulfillmentHold) {
 export function fulfillmentOrderView(state: ShopState, fulfillmentOrder: FulfillmentOrder): Record<string, unknown> {
   const order = state.orders.get(fulfillmentOrder.orderId)!;
   const location = state.locations.get(fulfillmentOrder.locationId)!;
-  const actions = fulfillmentOrder.status === "ON_HOLD" ? ["RELEASE_HOLD", "HOLD"] : fulfillmentOrder.status === "CLOSED" ? [] : ["CREATE_FULFILLMENT", "HOLD"];
+  const actions =
+    fulfillmentOrder.status === "ON_HOLD"
+      ? ["RELEASE_HOLD", "HOLD"]
+      : fulfillmentOrder.status === "CLOSED"
+        ? []
+        : ["CREATE_FULFILLMENT", "HOLD"];
   return {
     __typename: "FulfillmentOrder",
     id: gid("FulfillmentOrder", fulfillmentOrder.id),
@@ -30,7 +35,11 @@ export function fulfillmentOrderView(state: ShopState, fulfillmentOrder: Fulfill
     updatedAt: fulfillmentOrder.updatedAt,
     orderId: gid("Order", order.id),
     orderName: order.name,
-    assignedLocation: { __typename: "FulfillmentOrderAssignedLocation", name: location.name, location: () => locationView(location) },
+    assignedLocation: {
+      __typename: "FulfillmentOrderAssignedLocation",
+      name: location.name,
+      location: () => locationView(location),
+    },
     fulfillmentHolds: fulfillmentOrder.holds.map(holdView),
     supportedActions: actions.map((action) => ({ __typename: "FulfillmentOrderSupportedAction", action })),
     lineItems: (args: PageArgs) =>
@@ -42,7 +51,13 @@ export function fulfillmentOrderView(state: ShopState, fulfillmentOrder: Fulfill
           totalQuantity: item.totalQuantity,
           remainingQuantity: item.remainingQuantity,
           sku: line.sku,
-          lineItem: { __typename: "LineItem", id: gid("LineItem", line.id), sku: line.sku, title: line.title, quantity: line.quantity },
+          lineItem: {
+            __typename: "LineItem",
+            id: gid("LineItem", line.id),
+            sku: line.sku,
+            title: line.title,
+            quantity: line.quantity,
+          },
         };
       }),
   };
@@ -56,7 +71,10 @@ export function fulfillmentView(state: ShopState, fulfillment: Fulfillment): Rec
     status: fulfillment.status,
     createdAt: fulfillment.createdAt,
     trackingInfo: ({ first }: { first?: number | null }) =>
-      (fulfillment.tracking.number || fulfillment.tracking.company ? [{ __typename: "FulfillmentTrackingInfo", ...fulfillment.tracking }] : []).slice(0, first ?? undefined),
+      (fulfillment.tracking.number || fulfillment.tracking.company
+        ? [{ __typename: "FulfillmentTrackingInfo", ...fulfillment.tracking }]
+        : []
+      ).slice(0, first ?? undefined),
     totalQuantity: fulfillment.lineItems.reduce((sum, l) => sum + l.quantity, 0),
     fulfillmentLineItems: (args: PageArgs) =>
       connection(fulfillment.lineItems, args, (item) => {

@@ -18,12 +18,20 @@ describe("the stand-in's fulfillment orders", () => {
 
   async function paidOrder(quantity = 2) {
     const tee = await variantBySku(sim, "DD-TEE-M");
-    const draft = await adminData(sim, `mutation($input: DraftOrderInput!) { draftOrderCreate(input: $input) { draftOrder { id } } }`, {
-      input: { lineItems: [{ variantId: tee.id, quantity }], tags: ["pledgebridge"] },
-    });
-    const done = await adminData(sim, `mutation($id: ID!) { draftOrderComplete(id: $id) { draftOrder { order { id } } } }`, {
-      id: draft.draftOrderCreate.draftOrder.id,
-    });
+    const draft = await adminData(
+      sim,
+      `mutation($input: DraftOrderInput!) { draftOrderCreate(input: $input) { draftOrder { id } } }`,
+      {
+        input: { lineItems: [{ variantId: tee.id, quantity }], tags: ["pledgebridge"] },
+      },
+    );
+    const done = await adminData(
+      sim,
+      `mutation($id: ID!) { draftOrderComplete(id: $id) { draftOrder { order { id } } } }`,
+      {
+        id: draft.draftOrderCreate.draftOrder.id,
+      },
+    );
     const orderId = done.draftOrderComplete.draftOrder.order.id as string;
     const order = (await adminData(sim, FULFILLMENT_ORDERS, { id: orderId })).order;
     return { orderId, tee, fulfillmentOrder: order.fulfillmentOrders.nodes[0] };
@@ -31,29 +39,55 @@ describe("the stand-in's fulfillment orders", () => {
 
   it("gives every order an open fulfillment order for what it ships", async () => {
     const { fulfillmentOrder } = await paidOrder();
-    expect(fulfillmentOrder).toMatchObject({ status: "OPEN", fulfillmentHolds: [], lineItems: { nodes: [{ totalQuantity: 2, remainingQuantity: 2, lineItem: { sku: "DD-TEE-M" } }] } });
+    expect(fulfillmentOrder).toMatchObject({
+      status: "OPEN",
+      fulfillmentHolds: [],
+      lineItems: { nodes: [{ totalQuantity: 2, remainingQuantity: 2, lineItem: { sku: "DD-TEE-M" } }] },
+    });
   });
 
   it("holds with handles, refuses a second hold with the same handle, and opens only when every hold is released", async () => {
     const { orderId, fulfillmentOrder } = await paidOrder();
-    const campaign = await adminData(sim, HOLD, { id: fulfillmentOrder.id, hold: { reason: "UNKNOWN_DELIVERY_DATE", handle: "campaign-deep-delve" } });
-    expect(campaign.fulfillmentOrderHold).toMatchObject({ fulfillmentHold: { handle: "campaign-deep-delve", reason: "UNKNOWN_DELIVERY_DATE" }, fulfillmentOrder: { status: "ON_HOLD" } });
-    const again = await adminData(sim, HOLD, { id: fulfillmentOrder.id, hold: { reason: "OTHER", handle: "campaign-deep-delve" } });
+    const campaign = await adminData(sim, HOLD, {
+      id: fulfillmentOrder.id,
+      hold: { reason: "UNKNOWN_DELIVERY_DATE", handle: "campaign-deep-delve" },
+    });
+    expect(campaign.fulfillmentOrderHold).toMatchObject({
+      fulfillmentHold: { handle: "campaign-deep-delve", reason: "UNKNOWN_DELIVERY_DATE" },
+      fulfillmentOrder: { status: "ON_HOLD" },
+    });
+    const again = await adminData(sim, HOLD, {
+      id: fulfillmentOrder.id,
+      hold: { reason: "OTHER", handle: "campaign-deep-delve" },
+    });
     expect(again.fulfillmentOrderHold.userErrors[0].code).toBe("DUPLICATE_FULFILLMENT_HOLD_HANDLE");
-    const address = await adminData(sim, HOLD, { id: fulfillmentOrder.id, hold: { reason: "INCORRECT_ADDRESS", handle: "address-unconfirmed" } });
+    const address = await adminData(sim, HOLD, {
+      id: fulfillmentOrder.id,
+      hold: { reason: "INCORRECT_ADDRESS", handle: "address-unconfirmed" },
+    });
     expect((await adminData(sim, FULFILLMENT_ORDERS, { id: orderId })).order.displayFulfillmentStatus).toBe("ON_HOLD");
 
-    const first = await adminData(sim, RELEASE, { id: fulfillmentOrder.id, holdIds: [campaign.fulfillmentOrderHold.fulfillmentHold.id] });
+    const first = await adminData(sim, RELEASE, {
+      id: fulfillmentOrder.id,
+      holdIds: [campaign.fulfillmentOrderHold.fulfillmentHold.id],
+    });
     expect(first.fulfillmentOrderReleaseHold.fulfillmentOrder.status).toBe("ON_HOLD");
-    const second = await adminData(sim, RELEASE, { id: fulfillmentOrder.id, holdIds: [address.fulfillmentOrderHold.fulfillmentHold.id] });
+    const second = await adminData(sim, RELEASE, {
+      id: fulfillmentOrder.id,
+      holdIds: [address.fulfillmentOrderHold.fulfillmentHold.id],
+    });
     expect(second.fulfillmentOrderReleaseHold.fulfillmentOrder.status).toBe("OPEN");
-    expect(sim.webhooks.deliveries.map((d) => d.topic)).toEqual(expect.arrayContaining(["fulfillment_orders/placed_on_hold", "fulfillment_orders/hold_released"]));
+    expect(sim.webhooks.deliveries.map((d) => d.topic)).toEqual(
+      expect.arrayContaining(["fulfillment_orders/placed_on_hold", "fulfillment_orders/hold_released"]),
+    );
   });
 
   it("will not ship a held order", async () => {
     const { fulfillmentOrder } = await paidOrder();
     await adminData(sim, HOLD, { id: fulfillmentOrder.id, hold: { reason: "UNKNOWN_DELIVERY_DATE", handle: "wave" } });
-    const shipped = await adminData(sim, SHIP, { fulfillment: { lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: fulfillmentOrder.id }] } });
+    const shipped = await adminData(sim, SHIP, {
+      fulfillment: { lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: fulfillmentOrder.id }] },
+    });
     expect(shipped.fulfillmentCreate.userErrors[0].message).toMatch(/on hold/);
   });
 
@@ -75,17 +109,36 @@ describe("the stand-in's fulfillment orders", () => {
     expect(order.fulfillmentOrders.nodes[0].status).toBe("CLOSED");
     expect((await levels(sim, tee.inventoryItem.id))[0]).toMatchObject({ committed: 0, on_hand: 33 });
     const created = sim.webhooks.deliveries.find((d) => d.topic === "fulfillments/create");
-    expect(created?.payload).toMatchObject({ tracking_company: "DHL Express", tracking_number: "1234567890", line_items: [{ sku: "DD-TEE-M", quantity: 2 }] });
+    expect(created?.payload).toMatchObject({
+      tracking_company: "DHL Express",
+      tracking_number: "1234567890",
+      line_items: [{ sku: "DD-TEE-M", quantity: 2 }],
+    });
   });
 
   it("ships part of a fulfillment order", async () => {
     const { orderId, fulfillmentOrder } = await paidOrder(3);
     const line = fulfillmentOrder.lineItems.nodes[0];
-    await adminData(sim, SHIP, { fulfillment: { lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: fulfillmentOrder.id, fulfillmentOrderLineItems: [{ id: line.id, quantity: 1 }] }] } });
+    await adminData(sim, SHIP, {
+      fulfillment: {
+        lineItemsByFulfillmentOrder: [
+          { fulfillmentOrderId: fulfillmentOrder.id, fulfillmentOrderLineItems: [{ id: line.id, quantity: 1 }] },
+        ],
+      },
+    });
     const order = (await adminData(sim, FULFILLMENT_ORDERS, { id: orderId })).order;
     expect(order.displayFulfillmentStatus).toBe("PARTIALLY_FULFILLED");
-    expect(order.fulfillmentOrders.nodes[0]).toMatchObject({ status: "IN_PROGRESS", lineItems: { nodes: [{ remainingQuantity: 2 }] } });
-    const tooMany = await adminData(sim, SHIP, { fulfillment: { lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: fulfillmentOrder.id, fulfillmentOrderLineItems: [{ id: line.id, quantity: 5 }] }] } });
+    expect(order.fulfillmentOrders.nodes[0]).toMatchObject({
+      status: "IN_PROGRESS",
+      lineItems: { nodes: [{ remainingQuantity: 2 }] },
+    });
+    const tooMany = await adminData(sim, SHIP, {
+      fulfillment: {
+        lineItemsByFulfillmentOrder: [
+          { fulfillmentOrderId: fulfillmentOrder.id, fulfillmentOrderLineItems: [{ id: line.id, quantity: 5 }] },
+        ],
+      },
+    });
     expect(tooMany.fulfillmentCreate.userErrors[0].message).toMatch(/Invalid fulfillment order line item quantity/);
   });
 });
