@@ -1,12 +1,13 @@
 // What the stand-in simulates, by root field. Objects carry plain properties (or functions of the field's
 // arguments) for the fields they simulate; any other selected field fails loudly (see execute.ts).
 import { bulkMutations, bulkQueries } from "./resolvers/bulk";
-import { catalogQueries } from "./resolvers/catalog";
+import { catalogMutations, catalogQueries } from "./resolvers/catalog";
 import type { RootResolver } from "./resolvers/context";
 import { draftOrderMutations, draftOrderQueries } from "./resolvers/draft-orders";
 import { fulfillmentMutations, fulfillmentQueries } from "./resolvers/fulfillment";
 import { inventoryMutations } from "./resolvers/inventory";
 import { orderMutations, orderQueries } from "./resolvers/orders";
+import { sellingPlanMutations, sellingPlanQueries } from "./resolvers/selling-plans";
 
 export type { ResolverContext } from "./resolvers/context";
 
@@ -29,6 +30,7 @@ export const queryResolvers: Record<string, RootResolver> = {
   ...orderQueries,
   ...fulfillmentQueries,
   ...bulkQueries,
+  ...sellingPlanQueries,
 };
 
 export const mutationResolvers: Record<string, RootResolver> = {
@@ -37,4 +39,6 @@ export const mutationResolvers: Record<string, RootResolver> = {
   ...inventoryMutations,
   ...fulfillmentMutations,
   ...bulkMutations,
+  ...sellingPlanMutations,
+  ...catalogMutations,
 };

@@ -4,6 +4,47 @@ import { matchesSearch, parseSearch } from "../search";
 import { customerView, inventoryItemView, locationView, productView, variantView } from "../views/catalog";
 import type { RootResolver } from "./context";
 
+export const catalogMutations: Record<string, RootResolver> = {
+  // Used for what pre-orders need: inventoryPolicy CONTINUE while an offer runs, and back when it ends.
+  productVariantsBulkUpdate: ({ productId, variants }, { state }) => {
+    const product = state.products.get(parseGid(productId, "Product") ?? -1);
+    if (!product)
+      return {
+        product: null,
+        productVariants: null,
+        userErrors: [{ field: ["productId"], message: "Product does not exist", code: "PRODUCT_DOES_NOT_EXIST" }],
+      };
+    const updates = variants as Array<{ id?: string; inventoryPolicy?: "DENY" | "CONTINUE"; price?: string }>;
+    for (const [index, update] of updates.entries()) {
+      const variantId = parseGid(update.id, "ProductVariant") ?? -1;
+      if (!product.variantIds.includes(variantId)) {
+        return {
+          product: null,
+          productVariants: null,
+          userErrors: [
+            {
+              field: ["variants", String(index), "id"],
+              message: "Product variant does not exist",
+              code: "PRODUCT_VARIANT_DOES_NOT_EXIST",
+            },
+          ],
+        };
+      }
+    }
+    const changed = updates.map((update) => {
+      const variant = state.variants.get(parseGid(update.id, "ProductVariant")!)!;
+      if (update.inventoryPolicy) variant.inventoryPolicy = update.inventoryPolicy;
+      if (update.price) variant.priceMinor = Math.round(Number(update.price) * 100);
+      return variant;
+    });
+    return {
+      product: productView(state, product),
+      productVariants: changed.map((variant) => variantView(state, variant)),
+      userErrors: [],
+    };
+  },
+};
+
 export const catalogQueries: Record<string, RootResolver> = {
   locations: (args, { state }) => connection([...state.locations.values()], args, locationView),
   location: ({ id }, { state }) => {

@@ -13,6 +13,7 @@ import type {
   Location,
   Order,
   Product,
+  SellingPlanGroup,
   ShippingLine,
   Variant,
 } from "./types";
@@ -29,6 +30,7 @@ export class ShopState {
   readonly orders = new Map<number, Order>();
   readonly fulfillmentOrders = new Map<number, FulfillmentOrder>();
   readonly fulfillments = new Map<number, Fulfillment>();
+  readonly sellingPlanGroups = new Map<number, SellingPlanGroup>();
   readonly idempotencyKeys = new Map<string, { request: string; result: unknown }>();
   private nextId = 1000;
   nextDraftNumber = 1;

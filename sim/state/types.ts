@@ -1,4 +1,5 @@
 // The stand-in's model of one shop. Money is in minor units of the shop's currency.
+/* eslint-disable @typescript-eslint/no-explicit-any -- selling-plan policies are kept as the schema-validated input */
 export const QUANTITY_NAMES = [
   "available",
   "committed",
@@ -191,5 +192,32 @@ export interface Fulfillment {
   status: "SUCCESS";
   tracking: { company: string | null; number: string | null; url: string | null };
   lineItems: Array<{ lineItemId: number; quantity: number }>;
+  createdAt: string;
+}
+
+export interface SellingPlan {
+  id: number;
+  name: string;
+  options: string[];
+  description: string | null;
+  position: number | null;
+  category: string | null;
+  billingPolicy: { fixed?: Record<string, any> | null; recurring?: unknown };
+  deliveryPolicy: { fixed?: Record<string, any> | null; recurring?: unknown };
+  inventoryPolicy: { reserve?: string | null } | null;
+  pricingPolicies: Array<{ fixed?: Record<string, any> | null; recurring?: unknown }>;
+  createdAt: string;
+}
+
+export interface SellingPlanGroup {
+  id: number;
+  name: string;
+  merchantCode: string | null;
+  description: string | null;
+  options: string[];
+  position: number | null;
+  plans: SellingPlan[];
+  variantIds: number[];
+  productIds: number[];
   createdAt: string;
 }

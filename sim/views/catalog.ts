@@ -2,9 +2,11 @@
 import { connection, type PageArgs } from "../connection";
 import { gid } from "../state/ids";
 import { quantity } from "../state/inventory";
+import { groupCoversVariant } from "../state/selling-plans";
 import { toDecimal } from "../state/money";
 import type { ShopState } from "../state/shop-state";
 import type { Customer, InventoryItem, Location, Product, Variant } from "../state/types";
+import { sellingPlanGroupView } from "./selling-plans";
 
 export function locationView(location: Location) {
   return {
@@ -65,6 +67,12 @@ export function variantView(state: ShopState, variant: Variant): Record<string, 
     selectedOptions: variant.selectedOptions.map((o) => ({ __typename: "SelectedOption", ...o })),
     product: () => productView(state, product),
     inventoryItem: () => inventoryItemView(state, state.inventoryItems.get(variant.inventoryItemId)!),
+    sellingPlanGroups: (args: PageArgs) =>
+      connection(
+        [...state.sellingPlanGroups.values()].filter((group) => groupCoversVariant(state, group, variant.id)),
+        args,
+        (group) => sellingPlanGroupView(state, group),
+      ),
   };
 }
 
