@@ -8,6 +8,7 @@ import { fulfillmentMutations, fulfillmentQueries } from "./resolvers/fulfillmen
 import { inventoryMutations } from "./resolvers/inventory";
 import { orderMutations, orderQueries } from "./resolvers/orders";
 import { sellingPlanMutations, sellingPlanQueries } from "./resolvers/selling-plans";
+import { webhookSubscriptionMutations, webhookSubscriptionQueries } from "./resolvers/webhook-subscriptions";
 
 export type { ResolverContext } from "./resolvers/context";
 
@@ -31,6 +32,7 @@ export const queryResolvers: Record<string, RootResolver> = {
   ...fulfillmentQueries,
   ...bulkQueries,
   ...sellingPlanQueries,
+  ...webhookSubscriptionQueries,
 };
 
 export const mutationResolvers: Record<string, RootResolver> = {
@@ -41,4 +43,5 @@ export const mutationResolvers: Record<string, RootResolver> = {
   ...bulkMutations,
   ...sellingPlanMutations,
   ...catalogMutations,
+  ...webhookSubscriptionMutations,
 };

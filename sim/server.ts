@@ -16,6 +16,7 @@ import { Faults, parseFaults, type FaultRates } from "./faults";
 import { checkoutPage } from "./pages/checkout";
 import { completeDraftOrder } from "./state/draft-orders";
 import { inspectPage } from "./pages/inspect";
+import { topicEnum } from "./resolvers/webhook-subscriptions";
 import { loadCatalog, SimStore, type ShopDefinition } from "./store";
 import { subscriptionsFromToml, WebhookDispatcher } from "./webhooks";
 
@@ -64,6 +65,10 @@ export async function startSim(options: SimOptions = {}): Promise<RunningSim> {
       : null,
     faults,
     options.webhookRetryDelaysMs,
+    (domain, topic) =>
+      [...(store.shop(domain)?.state.webhookSubscriptions.values() ?? [])]
+        .filter((subscription) => subscription.topic === topicEnum(topic))
+        .map((subscription) => subscription.uri),
   );
   const store = new SimStore(loadCatalog(), (shop, topic, payload) => webhooks.send(shop.domain, topic, payload));
   for (const shop of options.shops ?? [{ ...DEMO_SHOP, accessToken: process.env.SIM_ACCESS_TOKEN ?? "sim-token" }]) {

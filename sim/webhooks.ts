@@ -47,44 +47,45 @@ export class WebhookDispatcher {
     private target: WebhookTarget | null,
     private readonly faults: Faults,
     private readonly retryDelaysMs: number[] = [1000, 2000, 4000, 8000, 16000, 32000, 64000, 128000],
+    /** Absolute addresses of a shop's API-made subscriptions to a topic. */
+    private readonly apiSubscribers: (shop: string, topic: string) => string[] = () => [],
   ) {}
 
   setTarget(target: WebhookTarget | null) {
     this.target = target;
   }
 
+  /** One delivery per subscription: the app's (from its TOML) and any the shop made through the API. */
   send(shop: string, topic: string, payload: Record<string, unknown>) {
-    const record: DeliveryRecord = {
+    const path = this.target?.subscriptions.get(topic);
+    const urls = [
+      ...(this.target && path ? [`${this.target.appUrl.replace(/\/$/, "")}${path}`] : []),
+      ...(this.target ? this.apiSubscribers(shop, topic) : []),
+    ];
+    const record = (): DeliveryRecord => ({
       webhookId: randomUUID(),
-      eventId: randomUUID(),
+      eventId,
       shop,
       topic,
       payload,
       status: "pending",
       attempts: 0,
       lastStatus: null,
-      triggeredAt: new Date().toISOString(),
-    };
-    this.deliveries.push(record);
-    const path = this.target?.subscriptions.get(topic);
-    if (!this.target || !path) {
-      record.status = "no subscriber";
+      triggeredAt,
+    });
+    const eventId = randomUUID();
+    const triggeredAt = new Date().toISOString();
+    if (!urls.length) {
+      this.deliveries.push({ ...record(), status: "no subscriber" });
       return;
     }
-    const delay = this.faults.happens("out-of-order-webhook")
-      ? 50 + Math.floor(this.faults.pick([0, 1, 2, 3]) * 150)
-      : 0;
-    this.track(this.deliver(record, `${this.target.appUrl.replace(/\/$/, "")}${path}`, this.target.secret, delay));
-    if (this.faults.happens("duplicate-webhook")) {
-      this.track(
-        this.deliver(
-          { ...record },
-          `${this.target.appUrl.replace(/\/$/, "")}${path}`,
-          this.target.secret,
-          delay + 20,
-          record,
-        ),
-      );
+    for (const url of urls) {
+      const delivery = record();
+      this.deliveries.push(delivery);
+      const delay = this.faults.happens("out-of-order-webhook") ? 50 + this.faults.pick([0, 1, 2, 3]) * 150 : 0;
+      this.track(this.deliver(delivery, url, this.target!.secret, delay));
+      if (this.faults.happens("duplicate-webhook"))
+        this.track(this.deliver({ ...delivery }, url, this.target!.secret, delay + 20, delivery));
     }
   }
 

@@ -16,6 +16,7 @@ import type {
   SellingPlanGroup,
   ShippingLine,
   Variant,
+  WebhookSubscription,
 } from "./types";
 
 export type Emit = (topic: string, payload: Record<string, unknown>) => void;
@@ -31,6 +32,7 @@ export class ShopState {
   readonly fulfillmentOrders = new Map<number, FulfillmentOrder>();
   readonly fulfillments = new Map<number, Fulfillment>();
   readonly sellingPlanGroups = new Map<number, SellingPlanGroup>();
+  readonly webhookSubscriptions = new Map<number, WebhookSubscription>();
   readonly idempotencyKeys = new Map<string, { request: string; result: unknown }>();
   private nextId = 1000;
   nextDraftNumber = 1;

@@ -221,3 +221,14 @@ export interface SellingPlanGroup {
   productIds: number[];
   createdAt: string;
 }
+
+export interface WebhookSubscription {
+  id: number;
+  /** The GraphQL enum, e.g. ORDERS_CREATE. */
+  topic: string;
+  uri: string;
+  filter: string | null;
+  includeFields: string[];
+  name: string | null;
+  createdAt: string;
+}

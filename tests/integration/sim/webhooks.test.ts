@@ -19,6 +19,7 @@ const shopify = shopifyApi({
 });
 
 interface Received {
+  path: string | undefined;
   valid: boolean;
   topic: string | undefined;
   shop: string | undefined;
@@ -40,6 +41,7 @@ describe("the stand-in's webhooks", () => {
       const rawBody = Buffer.concat(chunks).toString("utf8");
       const check = await shopify.webhooks.validate({ rawBody, rawRequest: request, rawResponse: response });
       received.push({
+        path: request.url,
         valid: check.valid,
         topic: check.valid ? check.topic : undefined,
         shop: check.valid ? check.domain : undefined,
@@ -139,6 +141,41 @@ describe("the stand-in's webhooks", () => {
     await sim.webhooks.settle();
     expect(received).toHaveLength(2);
     expect(received[0]!.webhookId).toBe(received[1]!.webhookId);
+  });
+
+  it("also delivers to subscriptions made through the API, and stops when they are deleted", async () => {
+    const CREATE = `mutation($uri: String!) { webhookSubscriptionCreate(topic: ORDERS_CREATE, webhookSubscription: { uri: $uri }) {
+      webhookSubscription { id topic uri } userErrors { field message } } }`;
+    const created = await adminData(sim, CREATE, { uri: `${receiverUrl}/from-api` });
+    expect(created.webhookSubscriptionCreate.webhookSubscription).toMatchObject({
+      topic: "ORDERS_CREATE",
+      uri: `${receiverUrl}/from-api`,
+    });
+    const taken = await adminData(sim, CREATE, { uri: `${receiverUrl}/from-api` });
+    expect(taken.webhookSubscriptionCreate.userErrors[0].message).toMatch(/already been taken/);
+    const invalid = await adminData(sim, CREATE, { uri: "/relative" });
+    expect(invalid.webhookSubscriptionCreate.userErrors[0].message).toBe("Address is invalid");
+    const listed = await adminData(
+      sim,
+      `{ webhookSubscriptions(first: 5, topics: [ORDERS_CREATE]) { nodes { uri } } }`,
+    );
+    expect(listed.webhookSubscriptions.nodes).toEqual([{ uri: `${receiverUrl}/from-api` }]);
+
+    await payForADraft();
+    expect(
+      received
+        .filter((r) => r.topic === "ORDERS_CREATE")
+        .map((r) => r.path)
+        .sort(),
+    ).toEqual(["/from-api", "/webhooks/orders"]);
+    expect(received.every((r) => r.valid)).toBe(true);
+
+    received.length = 0;
+    await adminData(sim, `mutation($id: ID!) { webhookSubscriptionDelete(id: $id) { deletedWebhookSubscriptionId } }`, {
+      id: created.webhookSubscriptionCreate.webhookSubscription.id,
+    });
+    await payForADraft();
+    expect(received.filter((r) => r.topic === "ORDERS_CREATE").map((r) => r.path)).toEqual(["/webhooks/orders"]);
   });
 
   it("sends a topic on request, for app/uninstalled and the compliance topics", async () => {
