@@ -13,6 +13,7 @@ import { connectShop } from "../app/services/shops";
 import { createAdminClient } from "../app/shopify/admin-client";
 import { ADMIN_API_VERSION } from "../app/shopify/api-version";
 import { DEMO_SHOP, startSim } from "../sim/server";
+import { seedDemoCampaign } from "./seed/demo-campaign";
 
 const require = createRequire(import.meta.url);
 const appPort = Number(process.env.PORT ?? 3000);
@@ -38,6 +39,7 @@ const db = await openDatabase(databaseUrl);
 await migrateDatabase(db);
 const admin = createAdminClient({ shop: DEMO_SHOP.domain, accessToken: token, adminOrigin: sim.url });
 await connectShop(db.prisma, admin, token);
+await seedDemoCampaign(db.prisma, DEMO_SHOP.domain);
 await db.close();
 
 // The app reads its configuration when its build is imported, so the environment is set first.
@@ -61,7 +63,8 @@ Pledgebridge demo
                       shop ${DEMO_SHOP.domain}, token ${token}
   Database            ${databaseUrl}  (job queue and worker run in the app process)
 
-Not all parts are built yet: campaigns and imports come with issue #4, orders with #5.
+Seeded: the campaign "Deep Delve" (48 Kickstarter backers) in the app; a board-game catalog in the stand-in.
+Not all parts are built yet: importing your own backer report comes with issue #4, orders with #5.
 Try the CLI meanwhile:  DATABASE_URL=${databaseUrl} npx pledgebridge shop list   (stop the demo first: PGlite serves one process)
 Ctrl-C stops everything.
 `);

@@ -4,6 +4,7 @@
 //   GET /                                    what the stand-in holds, for people
 //   POST /staged-uploads, GET /bulk-results/…  staged files for bulk mutations, and bulk results
 //   POST /sim/reset                          every shop back to its seed; webhooks log and cost buckets cleared
+//   POST /sim/shops/<shop>/orders/<id>/cancel|refund   what the merchant does in the admin (orders/cancelled, refunds/create)
 //   POST /sim/webhooks/<topic>?shop=<domain>  send a webhook (app/uninstalled, compliance topics) with the posted JSON
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -15,6 +16,7 @@ import { executeAdminRequest } from "./execute";
 import { Faults, parseFaults, type FaultRates } from "./faults";
 import { checkoutPage } from "./pages/checkout";
 import { completeDraftOrder } from "./state/draft-orders";
+import { cancelOrder, refundOrder } from "./state/orders";
 import { inspectPage } from "./pages/inspect";
 import { topicEnum } from "./resolvers/webhook-subscriptions";
 import { loadCatalog, SimStore, type ShopDefinition } from "./store";
@@ -110,6 +112,17 @@ export async function startSim(options: SimOptions = {}): Promise<RunningSim> {
       if (body === undefined) return sendJson(response, 404, { errors: "Not Found" });
       response.writeHead(200, { "Content-Type": "application/jsonl" });
       return response.end(body);
+    }
+    const merchant = /^\/sim\/shops\/([\w.-]+)\/orders\/(\d+)\/(cancel|refund)$/.exec(path);
+    if (merchant && request.method === "POST") {
+      const shop = store.shop(merchant[1]!);
+      if (!shop) return sendJson(response, 404, { errors: `No shop ${merchant[1]}` });
+      const act = merchant[3] === "cancel" ? cancelOrder : refundOrder;
+      const { order, userErrors } = act(shop.state, Number(merchant[2]));
+      return sendJson(response, userErrors.length ? 422 : 200, {
+        order: order ? { id: order.id, name: order.name } : null,
+        userErrors,
+      });
     }
     const trigger = /^\/sim\/webhooks\/(\w+\/\w+)$/.exec(path);
     if (trigger && request.method === "POST") return triggerWebhook(request, response, trigger[1]!);

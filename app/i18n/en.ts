@@ -17,6 +17,16 @@ export const en = {
   "campaigns.empty.body":
     "A campaign holds the pledges of one crowdfunding project, from one or several platforms. Create one, then import its backer report.",
   "campaigns.empty.cli": "Operators can also import from the command line: npx pledgebridge --help",
+  "campaigns.column.name": "Campaign",
+  "campaigns.column.platform": "Platform",
+  "campaigns.column.status": "Status",
+  "campaigns.column.pledges": "Pledges",
+  "campaigns.column.collected": "Collected",
+  "campaigns.column.ships": "Estimated shipping",
+  "campaign.status.DRAFT": "Draft",
+  "campaign.status.ACTIVE": "Active",
+  "campaign.status.FULFILLING": "Fulfilling",
+  "campaign.status.ARCHIVED": "Archived",
   "preorders.title": "Pre-orders",
   "preorders.empty.heading": "Sell late pledges as pre-orders",
   "preorders.empty.body":

@@ -19,6 +19,16 @@ export const fr = {
   "campaigns.empty.body":
     "Une campagne regroupe les contributions d'un projet de financement participatif, d'une ou plusieurs plateformes. Créez-en une, puis importez son rapport des contributeurs.",
   "campaigns.empty.cli": "Les opérateurs peuvent aussi importer en ligne de commande : npx pledgebridge --help",
+  "campaigns.column.name": "Campagne",
+  "campaigns.column.platform": "Plateforme",
+  "campaigns.column.status": "Statut",
+  "campaigns.column.pledges": "Contributions",
+  "campaigns.column.collected": "Encaissées",
+  "campaigns.column.ships": "Expédition prévue",
+  "campaign.status.DRAFT": "Brouillon",
+  "campaign.status.ACTIVE": "En cours",
+  "campaign.status.FULFILLING": "En expédition",
+  "campaign.status.ARCHIVED": "Archivée",
   "preorders.title": "Précommandes",
   "preorders.empty.heading": "Vendez les contributions tardives en précommande",
   "preorders.empty.body":

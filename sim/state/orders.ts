@@ -1,5 +1,6 @@
 // Orders: created by orderCreate, or when a draft is completed or paid.
 import { openFulfillmentOrder } from "./fulfillment";
+import { levelAt } from "./inventory";
 import { buildLineItems } from "./line-items";
 import { orderPayload } from "./payloads";
 import type { ShopState } from "./shop-state";
@@ -72,4 +73,63 @@ export function addOrder(
   state.emit("orders/create", orderPayload(state, order));
   if (order.financialStatus === "PAID") state.emit("orders/paid", orderPayload(state, order));
   return order;
+}
+
+/** The merchant cancels in the admin: the order is cancelled, its unshipped stock goes back, the app is told. */
+export function cancelOrder(state: ShopState, id: number): { order: Order | null; userErrors: UserError[] } {
+  const order = state.orders.get(id);
+  if (!order) return { order: null, userErrors: [{ field: ["orderId"], message: "Order does not exist" }] };
+  if (order.cancelledAt)
+    return { order: null, userErrors: [{ field: ["orderId"], message: "Order has already been cancelled" }] };
+  const at = state.now().toISOString();
+  for (const fulfillmentOrder of state.fulfillmentOrders.values()) {
+    if (fulfillmentOrder.orderId !== order.id || fulfillmentOrder.status === "CLOSED") continue;
+    for (const item of fulfillmentOrder.lineItems) {
+      const line = order.lineItems.find((l) => l.id === item.lineItemId);
+      const variant = line?.variantId ? state.variants.get(line.variantId) : undefined;
+      const inventoryItem = variant ? state.inventoryItems.get(variant.inventoryItemId) : undefined;
+      if (inventoryItem?.tracked && item.remainingQuantity > 0) {
+        const level = levelAt(inventoryItem, fulfillmentOrder.locationId);
+        level.committed -= item.remainingQuantity;
+        level.available += item.remainingQuantity;
+      }
+      item.remainingQuantity = 0;
+    }
+    fulfillmentOrder.status = "CANCELLED";
+    fulfillmentOrder.holds = [];
+    fulfillmentOrder.updatedAt = at;
+  }
+  order.cancelledAt = at;
+  order.updatedAt = at;
+  state.emit("orders/cancelled", orderPayload(state, order));
+  state.emit("orders/updated", orderPayload(state, order));
+  return { order, userErrors: [] };
+}
+
+/** The merchant refunds the whole order in the admin. */
+export function refundOrder(state: ShopState, id: number): { order: Order | null; userErrors: UserError[] } {
+  const order = state.orders.get(id);
+  if (!order) return { order: null, userErrors: [{ field: ["orderId"], message: "Order does not exist" }] };
+  if (order.financialStatus === "REFUNDED")
+    return { order: null, userErrors: [{ field: ["orderId"], message: "Order has already been refunded" }] };
+  const at = state.now().toISOString();
+  order.financialStatus = "REFUNDED";
+  order.updatedAt = at;
+  const total = state.totals(order.lineItems, order.shippingLine).total;
+  state.emit("refunds/create", {
+    id: state.id(),
+    order_id: order.id,
+    admin_graphql_api_id: `gid://shopify/Refund/${state.id()}`,
+    created_at: at,
+    refund_line_items: order.lineItems.map((line) => ({
+      line_item_id: line.id,
+      quantity: line.quantity,
+      restock_type: "no_restock",
+    })),
+    transactions: [
+      { kind: "refund", status: "success", amount: (total / 100).toFixed(2), currency: order.currencyCode },
+    ],
+  });
+  state.emit("orders/updated", orderPayload(state, order));
+  return { order, userErrors: [] };
 }

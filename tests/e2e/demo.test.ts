@@ -86,6 +86,18 @@ describe.skipIf(!chromiumPath)("the demo admin", () => {
     await context.close();
   });
 
+  it("shows the seeded campaign", async () => {
+    const context = await browser.newContext({ userAgent: CHROME_USER_AGENT });
+    const page = await context.newPage();
+    await page.route("https://cdn.shopify.com/**", (route) => route.abort());
+    await page.goto(`${appUrl}/demo`);
+    await page.locator("ui-nav-menu a", { hasText: "Campaigns" }).click();
+    await expect.poll(() => page.getByText("Deep Delve: the board game").count()).toBe(1);
+    expect(await page.getByRole("cell", { name: "48" }).count()).toBe(1);
+    await page.screenshot({ path: path.resolve("test-results/demo-campaigns.png"), fullPage: true });
+    await context.close();
+  });
+
   it("delivers the stand-in's signed webhooks to the app, which accepts them", async () => {
     const sent = await fetch(`${simUrl}/sim/webhooks/app/scopes_update?shop=${DEMO_SHOP.domain}`, {
       method: "POST",

@@ -141,4 +141,43 @@ describe("the stand-in's fulfillment orders", () => {
     });
     expect(tooMany.fulfillmentCreate.userErrors[0].message).toMatch(/Invalid fulfillment order line item quantity/);
   });
+
+  it("lets the merchant cancel an unshipped order, giving its stock back and telling the app", async () => {
+    const { orderId, tee } = await paidOrder();
+    const numericId = orderId.split("/").pop();
+    const cancelled = await fetch(`${sim.url}/sim/shops/demo-shop.myshopify.com/orders/${numericId}/cancel`, {
+      method: "POST",
+    });
+    expect(cancelled.status).toBe(200);
+    expect((await levels(sim, tee.inventoryItem.id))[0]).toMatchObject({ available: 35, committed: 0 });
+    const order = await adminData(
+      sim,
+      `query($id: ID!) { order(id: $id) { cancelledAt fulfillmentOrders(first: 1) { nodes { status } } } }`,
+      { id: orderId },
+    );
+    expect(order.order).toMatchObject({
+      cancelledAt: expect.any(String),
+      fulfillmentOrders: { nodes: [{ status: "CANCELLED" }] },
+    });
+    expect(sim.webhooks.deliveries.map((d) => d.topic)).toContain("orders/cancelled");
+    expect(
+      (await fetch(`${sim.url}/sim/shops/demo-shop.myshopify.com/orders/${numericId}/cancel`, { method: "POST" }))
+        .status,
+    ).toBe(422);
+  });
+
+  it("lets the merchant refund an order, which sends refunds/create", async () => {
+    const { orderId } = await paidOrder();
+    const refunded = await fetch(
+      `${sim.url}/sim/shops/demo-shop.myshopify.com/orders/${orderId.split("/").pop()}/refund`,
+      { method: "POST" },
+    );
+    expect(refunded.status).toBe(200);
+    const order = await adminData(sim, `query($id: ID!) { order(id: $id) { displayFinancialStatus } }`, {
+      id: orderId,
+    });
+    expect(order.order.displayFinancialStatus).toBe("REFUNDED");
+    const refund = sim.webhooks.deliveries.find((d) => d.topic === "refunds/create");
+    expect(refund?.payload).toMatchObject({ transactions: [{ kind: "refund", amount: "50.00", currency: "EUR" }] });
+  });
 });

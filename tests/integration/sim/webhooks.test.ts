@@ -143,6 +143,16 @@ describe("the stand-in's webhooks", () => {
     expect(received[0]!.webhookId).toBe(received[1]!.webhookId);
   });
 
+  it("delivers out of order on demand, still every one of them", async () => {
+    sim.faults.set({ "out-of-order-webhook": 1 }, 11);
+    const sent = Array.from({ length: 6 }, (_, index) => index);
+    for (const index of sent) sim.webhooks.send("demo-shop.myshopify.com", "app/uninstalled", { index });
+    await sim.webhooks.settle();
+    const order = received.map((r) => r.body.index as number);
+    expect([...order].sort()).toEqual(sent);
+    expect(order).not.toEqual(sent);
+  });
+
   it("also delivers to subscriptions made through the API, and stops when they are deleted", async () => {
     const CREATE = `mutation($uri: String!) { webhookSubscriptionCreate(topic: ORDERS_CREATE, webhookSubscription: { uri: $uri }) {
       webhookSubscription { id topic uri } userErrors { field message } } }`;
