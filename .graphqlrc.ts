@@ -13,6 +13,7 @@ export default {
       apiVersion: ADMIN_API_VERSION,
       documents: ["app/shopify/operations/**/*.ts"],
       outputDir: "app/types",
+      enumsAsConst: true,
     }),
   },
 };

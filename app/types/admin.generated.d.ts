@@ -3,16 +3,36 @@
 /* eslint-disable */
 import type * as AdminTypes from './admin.types.js';
 
+export type DraftOrderCreateMutationVariables = AdminTypes.Exact<{
+  input: AdminTypes.DraftOrderInput;
+}>;
+
+
+export type DraftOrderCreateMutation = { draftOrderCreate?: AdminTypes.Maybe<{ draftOrder?: AdminTypes.Maybe<Pick<AdminTypes.DraftOrder, 'id' | 'name' | 'status' | 'invoiceUrl' | 'tags'>>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
+
+export type DraftOrdersByTagQueryVariables = AdminTypes.Exact<{
+  query: AdminTypes.Scalars['String']['input'];
+  first: AdminTypes.Scalars['Int']['input'];
+}>;
+
+
+export type DraftOrdersByTagQuery = { draftOrders: { nodes: Array<(
+      Pick<AdminTypes.DraftOrder, 'id' | 'name' | 'status' | 'invoiceUrl' | 'tags'>
+      & { order?: AdminTypes.Maybe<Pick<AdminTypes.Order, 'id'>> }
+    )> } };
+
 export type ShopIdentityQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
 
 
 export type ShopIdentityQuery = { shop: Pick<AdminTypes.Shop, 'id' | 'name' | 'myshopifyDomain' | 'currencyCode' | 'ianaTimezone'>, appInstallation?: AdminTypes.Maybe<{ accessScopes: Array<Pick<AdminTypes.AccessScope, 'handle'>> }> };
 
 interface GeneratedQueryTypes {
+  "#graphql\n  query DraftOrdersByTag($query: String!, $first: Int!) {\n    draftOrders(first: $first, query: $query) {\n      nodes {\n        id\n        name\n        status\n        invoiceUrl\n        tags\n        order {\n          id\n        }\n      }\n    }\n  }\n": {return: DraftOrdersByTagQuery, variables: DraftOrdersByTagQueryVariables},
   "#graphql\n  query ShopIdentity {\n    shop {\n      id\n      name\n      myshopifyDomain\n      currencyCode\n      ianaTimezone\n    }\n    appInstallation {\n      accessScopes {\n        handle\n      }\n    }\n  }\n": {return: ShopIdentityQuery, variables: ShopIdentityQueryVariables},
 }
 
 interface GeneratedMutationTypes {
+  "#graphql\n  mutation DraftOrderCreate($input: DraftOrderInput!) {\n    draftOrderCreate(input: $input) {\n      draftOrder {\n        id\n        name\n        status\n        invoiceUrl\n        tags\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: DraftOrderCreateMutation, variables: DraftOrderCreateMutationVariables},
 }
 declare module '@shopify/admin-api-client' {
   type InputMaybe<T> = AdminTypes.InputMaybe<T>;
