@@ -61,39 +61,30 @@ function groupView(
   };
 }
 
+type InventoryWrite = (
+  state: ResolverContext["state"],
+  input: any, // eslint-disable-line @typescript-eslint/no-explicit-any -- validated by the schema
+) => { changes: QuantityChange[] | null; userErrors: unknown[] };
+
+/** Each inventory mutation: @idempotent, the write, and the adjustment group it made. */
+function inventoryWrite(write: InventoryWrite): RootResolver {
+  return (args, context, info) =>
+    idempotent(info, context, args, () => {
+      const { changes, userErrors } = write(context.state, args.input);
+      return {
+        inventoryAdjustmentGroup: groupView(
+          context,
+          args.input.reason,
+          args.input.referenceDocumentUri ?? null,
+          changes,
+        ),
+        userErrors,
+      };
+    });
+}
+
 export const inventoryMutations: Record<string, RootResolver> = {
-  inventoryAdjustQuantities: (args, context, info) =>
-    idempotent(info, context, args, () => {
-      const { changes, userErrors } = adjustQuantities(context.state, args.input);
-      return {
-        inventoryAdjustmentGroup: groupView(
-          context,
-          args.input.reason,
-          args.input.referenceDocumentUri ?? null,
-          changes,
-        ),
-        userErrors,
-      };
-    }),
-  inventorySetQuantities: (args, context, info) =>
-    idempotent(info, context, args, () => {
-      const { changes, userErrors } = setQuantities(context.state, args.input);
-      return {
-        inventoryAdjustmentGroup: groupView(
-          context,
-          args.input.reason,
-          args.input.referenceDocumentUri ?? null,
-          changes,
-        ),
-        userErrors,
-      };
-    }),
-  inventoryMoveQuantities: (args, context, info) =>
-    idempotent(info, context, args, () => {
-      const { changes, userErrors } = moveQuantities(context.state, args.input);
-      return {
-        inventoryAdjustmentGroup: groupView(context, args.input.reason, args.input.referenceDocumentUri, changes),
-        userErrors,
-      };
-    }),
+  inventoryAdjustQuantities: inventoryWrite(adjustQuantities),
+  inventorySetQuantities: inventoryWrite(setQuantities),
+  inventoryMoveQuantities: inventoryWrite(moveQuantities),
 };

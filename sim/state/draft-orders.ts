@@ -32,31 +32,12 @@ export function createDraftOrder(
   if (!built.lineItems.length) {
     return { draftOrder: null, userErrors: [{ field: ["lineItems"], message: "Add at least 1 product" }] };
   }
-  const at = state.now().toISOString();
-  const draft: DraftOrder = {
+  const draft = blankDraft(state, {
     id: state.id(),
     name: `#D${state.nextDraftNumber++}`,
-    status: "OPEN",
-    email: null,
-    phone: null,
-    note: null,
-    tags: [],
-    customAttributes: [],
-    lineItems: [],
-    shippingAddress: null,
-    billingAddress: null,
-    shippingLine: null,
-    customerId: null,
-    reserveInventoryUntil: null,
-    presentmentCurrencyCode: state.currencyCode,
     invoiceToken: randomBytes(16).toString("hex"),
-    invoiceSentAt: null,
-    completedAt: null,
-    orderId: null,
-    createdAt: at,
-    updatedAt: at,
-    reservations: [],
-  };
+  });
+
   const errors = applyDraftFields(state, draft, input, built.lineItems);
   if (errors.length) return { draftOrder: null, userErrors: errors };
   state.draftOrders.set(draft.id, draft);
@@ -98,31 +79,8 @@ export function calculateDraftOrder(
 ): { draft: DraftOrder | null; userErrors: UserError[] } {
   const built = buildLineItems(state, input.lineItems ?? []);
   if (built.userErrors.length) return { draft: null, userErrors: built.userErrors };
-  const at = state.now().toISOString();
-  const draft: DraftOrder = {
-    id: 0,
-    name: "",
-    status: "OPEN",
-    email: null,
-    phone: null,
-    note: null,
-    tags: [],
-    customAttributes: [],
-    lineItems: built.lineItems,
-    shippingAddress: null,
-    billingAddress: null,
-    shippingLine: null,
-    customerId: null,
-    reserveInventoryUntil: null,
-    presentmentCurrencyCode: state.currencyCode,
-    invoiceToken: "",
-    invoiceSentAt: null,
-    completedAt: null,
-    orderId: null,
-    createdAt: at,
-    updatedAt: at,
-    reservations: [],
-  };
+  const draft = blankDraft(state, { id: 0, name: "", invoiceToken: "" });
+
   const errors = applyDraftFields(state, draft, { ...input, reserveInventoryUntil: null }, built.lineItems, false);
   return errors.length ? { draft: null, userErrors: errors } : { draft, userErrors: [] };
 }
@@ -242,4 +200,31 @@ export function applyDraftFields(
     reserve(state, draft);
   }
   return [];
+}
+
+/** A draft with nothing in it yet; draftOrderCalculate uses one that is never kept. */
+function blankDraft(state: ShopState, identity: Pick<DraftOrder, "id" | "name" | "invoiceToken">): DraftOrder {
+  const at = state.now().toISOString();
+  return {
+    ...identity,
+    status: "OPEN",
+    email: null,
+    phone: null,
+    note: null,
+    tags: [],
+    customAttributes: [],
+    lineItems: [],
+    shippingAddress: null,
+    billingAddress: null,
+    shippingLine: null,
+    customerId: null,
+    reserveInventoryUntil: null,
+    presentmentCurrencyCode: state.currencyCode,
+    invoiceSentAt: null,
+    completedAt: null,
+    orderId: null,
+    createdAt: at,
+    updatedAt: at,
+    reservations: [],
+  };
 }

@@ -1,14 +1,8 @@
 // Inventory with Shopify's quantity names: on_hand is the sum of the states that are physically present.
 import { QUANTITY_NAMES, type InventoryItem, type Quantities, type QuantityName, type UserError } from "./types";
 
-export const ON_HAND_PARTS: QuantityName[] = [
-  "available",
-  "committed",
-  "reserved",
-  "damaged",
-  "safety_stock",
-  "quality_control",
-];
+// incoming is on its way, not on hand.
+export const ON_HAND_PARTS: QuantityName[] = QUANTITY_NAMES.filter((name) => name !== "incoming");
 /** What apps may adjust or move; `committed` changes only through orders, `incoming` through transfers. */
 export const WRITABLE_NAMES: QuantityName[] = ["available", "reserved", "damaged", "safety_stock", "quality_control"];
 export const REASONS = [
