@@ -1,0 +1,18 @@
+// Backers' emails: one person across sources is one identity key. Case is folded; plus-addressing is kept
+// (ada+ks@… and ada@… may be two people, or one on purpose), and Apple's private relay is flagged, because
+// mail to it only arrives from addresses the backer allowed.
+
+export interface EmailIdentity {
+  email: string;
+  identityKey: string;
+  privateRelay: boolean;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@.]{2,}$/;
+
+export function emailIdentity(raw: string | null | undefined): EmailIdentity | null {
+  const email = raw?.trim();
+  if (!email || !EMAIL.test(email)) return null;
+  const identityKey = email.toLowerCase();
+  return { email, identityKey, privateRelay: identityKey.endsWith("@privaterelay.appleid.com") };
+}
