@@ -1,9 +1,9 @@
 // Reading one cell at a time, collecting what is wrong with a row instead of stopping at the first problem.
 import { countryCode } from "../countries";
-import { emailIdentity } from "../email";
+import { emailIdentity, type EmailIdentity } from "../email";
 import { parseMoney } from "../money-parse";
 import type { Money } from "../money";
-import type { PledgeStatus, RowError } from "./record";
+import type { ParsedRow, PledgeRecord, PledgeStatus, RowError } from "./record";
 
 export class RowReader {
   readonly errors: RowError[] = [];
@@ -153,4 +153,38 @@ export function columnIndex(headers: string[], normalise: (header: string) => st
 
 export function cleanCell(value: string | undefined): string | undefined {
   return value?.replace(/\r\n?/g, "\n").trim();
+}
+
+type RecordBase = Omit<
+  PledgeRecord,
+  "externalBackerId" | "email" | "identityKey" | "privateRelayEmail" | "amount" | "status"
+>;
+
+/** A row becomes a record only when nothing in it was wrong; otherwise it is rejected whole, with every reason. */
+export function finishRow(
+  read: RowReader,
+  base: RecordBase,
+  required: {
+    externalBackerId: string | null;
+    identity: EmailIdentity | null;
+    amount: Money | null;
+    status: PledgeStatus | null;
+  },
+): ParsedRow {
+  const { externalBackerId, identity, amount, status } = required;
+  if (read.errors.length || !externalBackerId || !identity || !amount || !status) {
+    return { record: null, errors: read.errorsInFileOrder() as [RowError, ...RowError[]] } as ParsedRow;
+  }
+  return {
+    record: {
+      ...base,
+      externalBackerId,
+      email: identity.email,
+      identityKey: identity.identityKey,
+      privateRelayEmail: identity.privateRelay,
+      amount,
+      status,
+    },
+    errors: [],
+  };
 }

@@ -1,7 +1,7 @@
 // Kickstarter's backer report, every vintage from 2013 to the 2024 pledge-manager era (headers and values in
 // ../shared/reference/market-and-formats.md §4.1). Columns the report does not name are the creator's: item
 // quantities before "Survey Response", survey answers after it; "[Addon: <id>] <name>" columns are add-ons.
-import { cleanCell, columnIndex, RowReader } from "./fields";
+import { cleanCell, columnIndex, finishRow, RowReader } from "./fields";
 import { normaliseHeader, type ParsedRow, type PledgeRecord, type PledgeStatus, type PlatformFormat } from "./record";
 
 const KNOWN = new Set([
@@ -143,21 +143,7 @@ export const kickstarter: PlatformFormat = {
         }
       }
 
-      if (read.errors.length || !externalBackerId || !identity || !amount || !status) {
-        return { record: null, errors: read.errorsInFileOrder() } as ParsedRow;
-      }
-      return {
-        record: {
-          ...record,
-          externalBackerId,
-          email: identity.email,
-          identityKey: identity.identityKey,
-          privateRelayEmail: identity.privateRelay,
-          amount,
-          status,
-        },
-        errors: [],
-      };
+      return finishRow(read, record, { externalBackerId, identity, amount, status });
     };
   },
 };

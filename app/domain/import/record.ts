@@ -34,7 +34,7 @@ export interface PledgeRecord {
   status: PledgeStatus;
   pledgedAt: Date | null;
   addOns: Array<{ externalId: string; title: string; quantity: number }>;
-  items: Array<{ title: string; quantity: number }>;
+  items: Array<{ title: string; quantity: number; sku?: string | null; options?: string[] }>;
   answers: Record<string, string>;
   latePledge: boolean;
   pledgeOverTime: boolean;
