@@ -2,8 +2,32 @@
 // North America in every pledge state. Generated the same way every time; written once (by handle).
 import type { PrismaClient } from "@prisma/client";
 
-const FIRST = ["Ada", "Grace", "Alan", "Hedy", "Linus", "Margaret", "Tim", "Radia", "Ken", "Barbara", "Dennis", "Frances"];
-const LAST = ["Lovelace", "Hopper", "Turing", "Lamarr", "Torvalds", "Hamilton", "Berners-Lee", "Perlman", "Thompson", "Liskov"];
+const FIRST = [
+  "Ada",
+  "Grace",
+  "Alan",
+  "Hedy",
+  "Linus",
+  "Margaret",
+  "Tim",
+  "Radia",
+  "Ken",
+  "Barbara",
+  "Dennis",
+  "Frances",
+];
+const LAST = [
+  "Lovelace",
+  "Hopper",
+  "Turing",
+  "Lamarr",
+  "Torvalds",
+  "Hamilton",
+  "Berners-Lee",
+  "Perlman",
+  "Thompson",
+  "Liskov",
+];
 const PLACES = [
   { countryCode: "FR", city: "Lyon", zip: "69001" },
   { countryCode: "DE", city: "Berlin", zip: "10115" },
@@ -28,14 +52,27 @@ export async function seedDemoCampaign(prisma: PrismaClient, shopDomain: string,
   await prisma.$transaction(async (tx) => {
     const campaign = await tx.campaign.create({
       data: {
-        shopId: shop.id, handle: "deep-delve", name: "Deep Delve: the board game", platform: "KICKSTARTER", currencyCode: "EUR",
-        status: "FULFILLING", startsAt: new Date("2026-03-03T15:00:00Z"), endsAt: new Date("2026-04-02T15:00:00Z"),
+        shopId: shop.id,
+        handle: "deep-delve",
+        name: "Deep Delve: the board game",
+        platform: "KICKSTARTER",
+        currencyCode: "EUR",
+        status: "FULFILLING",
+        startsAt: new Date("2026-03-03T15:00:00Z"),
+        endsAt: new Date("2026-04-02T15:00:00Z"),
         estimatedShipAt: new Date("2027-02-01T00:00:00Z"),
       },
     });
     const rewards = [];
-    for (const reward of [...TIERS.map((t) => ({ ...t, kind: "TIER" as const })), ...ADDONS.map((a) => ({ ...a, kind: "ADDON" as const }))]) {
-      rewards.push(await tx.reward.create({ data: { shopId: shop.id, campaignId: campaign.id, source: "KICKSTARTER", ...reward } }));
+    for (const reward of [
+      ...TIERS.map((t) => ({ ...t, kind: "TIER" as const })),
+      ...ADDONS.map((a) => ({ ...a, kind: "ADDON" as const })),
+    ]) {
+      rewards.push(
+        await tx.reward.create({
+          data: { shopId: shop.id, campaignId: campaign.id, source: "KICKSTARTER", ...reward },
+        }),
+      );
     }
     for (let n = 1; n <= backers; n++) {
       const place = PLACES[n % PLACES.length]!;
@@ -46,17 +83,34 @@ export async function seedDemoCampaign(prisma: PrismaClient, shopDomain: string,
       const status = n % 16 === 0 ? "DROPPED" : n % 23 === 0 ? "ERRORED" : "COLLECTED";
       const backer = await tx.backer.create({
         data: {
-          shopId: shop.id, campaignId: campaign.id, identityKey: email, email, firstName, lastName,
-          address1: `${n} Main Street`, city: place.city, zip: place.zip, countryCode: place.countryCode, provinceCode: place.provinceCode ?? null,
+          shopId: shop.id,
+          campaignId: campaign.id,
+          identityKey: email,
+          email,
+          firstName,
+          lastName,
+          address1: `${n} Main Street`,
+          city: place.city,
+          zip: place.zip,
+          countryCode: place.countryCode,
+          provinceCode: place.provinceCode ?? null,
         },
       });
       const coins = n % 3 === 0 ? 1 : 0;
       const shippingPaidMinor = place.countryCode === "FR" ? 900 : 1500;
       await tx.pledge.create({
         data: {
-          shopId: shop.id, campaignId: campaign.id, backerId: backer.id, source: "KICKSTARTER", externalBackerId: String(700000 + n),
-          backerNumber: n, rewardId: rewards.find((r) => r.externalId === tier.externalId)!.id, status,
-          amountMinor: tier.minimumMinor + coins * 1500 + shippingPaidMinor, shippingPaidMinor, currencyCode: "EUR",
+          shopId: shop.id,
+          campaignId: campaign.id,
+          backerId: backer.id,
+          source: "KICKSTARTER",
+          externalBackerId: String(700000 + n),
+          backerNumber: n,
+          rewardId: rewards.find((r) => r.externalId === tier.externalId)!.id,
+          status,
+          amountMinor: tier.minimumMinor + coins * 1500 + shippingPaidMinor,
+          shippingPaidMinor,
+          currencyCode: "EUR",
           pledgedAt: new Date(Date.UTC(2026, 2, 3 + (n % 30), 15)),
           addOns: coins ? [{ rewardExternalId: "addon-coins", quantity: coins }] : [],
         },
