@@ -2,6 +2,7 @@
 import { Command, CommanderError } from "commander";
 import { ConfigError } from "../config.server";
 import { registerDbCommands } from "./commands/db";
+import { registerImportCommand } from "./commands/import";
 import { registerShopCommands } from "./commands/shop";
 import { CliError } from "./output";
 
@@ -12,6 +13,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerDbCommands(program);
   registerShopCommands(program);
+  registerImportCommand(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -6,6 +6,7 @@ import { normaliseHeader, type ParsedRow, type PledgeRecord, type PlatformFormat
 
 export const indiegogo: PlatformFormat = {
   platform: "INDIEGOGO",
+  amountColumn: "amount",
   detect(headers) {
     const names = new Set(headers.map(normaliseHeader));
     return names.has("pledge id") && names.has("perk") && names.has("order no.") ? "indiegogo/legacy" : null;

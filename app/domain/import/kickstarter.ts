@@ -79,6 +79,7 @@ export function kickstarterVintage(headers: string[]): string | null {
 
 export const kickstarter: PlatformFormat = {
   platform: "KICKSTARTER",
+  amountColumn: "pledge amount",
   detect: kickstarterVintage,
   parser(headers, options) {
     const columns = columnIndex(headers, normaliseHeader);

@@ -52,6 +52,7 @@ export function mappedFormat(platform: Platform, vintage: string, mapping: Colum
   const required = [mapping.externalBackerId, mapping.email, mapping.amount].map(normaliseHeader);
   return {
     platform,
+    amountColumn: normaliseHeader(mapping.amount),
     detect(headers) {
       const names = new Set(headers.map(normaliseHeader));
       return required.every((name) => names.has(name)) ? vintage : null;

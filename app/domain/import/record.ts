@@ -60,6 +60,8 @@ export interface ParseOptions {
 
 export interface PlatformFormat {
   platform: Platform;
+  /** The column that holds the pledge amount (normalised), for reading the file's currency from it. */
+  amountColumn: string;
   /** The export's vintage when the headers are this platform's, e.g. "kickstarter/2021"; null otherwise. */
   detect(headers: string[]): string | null;
   parser(headers: string[], options: ParseOptions): (cells: string[], row: number) => ParsedRow;

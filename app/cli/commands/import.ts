@@ -1,0 +1,109 @@
+import { readFileSync } from "node:fs";
+import { Option, type Command } from "commander";
+import { ColumnMapping } from "../../domain/import/mapped";
+import type { Platform } from "../../domain/import/record";
+import { checkFile, type ImportReport } from "../../services/import/check-file";
+import { UnreadableFileError } from "../../services/import/read-tables";
+import { CliError, output } from "../output";
+
+const PLATFORMS: Record<string, Platform | "auto"> = {
+  auto: "auto",
+  kickstarter: "KICKSTARTER",
+  indiegogo: "INDIEGOGO",
+  gamefound: "GAMEFOUND",
+  backerkit: "BACKERKIT",
+  crowdox: "CROWDOX",
+  generic: "CSV",
+};
+
+interface ImportOptions {
+  campaign?: string;
+  platform: string;
+  mapping?: string;
+  currency?: string;
+  shop?: string;
+  dryRun?: boolean;
+  json?: boolean;
+}
+
+export function registerImportCommand(program: Command) {
+  program
+    .command("import")
+    .description(
+      "import a backer report (CSV, or Kickstarter's ZIP of CSVs) into a campaign; --dry-run validates it without a store",
+    )
+    .argument("<file>", "the export from the crowdfunding platform")
+    .option("--campaign <name-or-id>", "the campaign to import into (created when the name is new)")
+    .addOption(
+      new Option("--platform <platform>", "the file's platform").choices(Object.keys(PLATFORMS)).default("auto"),
+    )
+    .option("--mapping <file>", "a JSON column mapping for a file Pledgebridge does not recognise")
+    .option("--currency <code>", "the campaign's currency (ISO 4217), when the amounts do not say it")
+    .option("--shop <domain>", "the shop the campaign belongs to")
+    .option("--dry-run", "parse and validate the whole file, write nothing")
+    .option("--json", "print the result as JSON")
+    .action(async (file: string, options: ImportOptions) => {
+      const mapping = options.mapping ? readMapping(options.mapping) : undefined;
+      if (options.platform === "generic" && !mapping)
+        throw new CliError("--platform generic needs --mapping <file>", 2);
+      if (options.currency && !/^[A-Z]{3}$/.test(options.currency))
+        throw new CliError(`--currency must be an ISO code like EUR, not "${options.currency}"`, 2);
+      if (!options.dryRun) {
+        throw new CliError(
+          "Importing into a campaign's database is not built yet (issue #4): run with --dry-run to validate the file",
+          1,
+        );
+      }
+      let report: ImportReport;
+      try {
+        report = await checkFile(file, { platform: PLATFORMS[options.platform], currency: options.currency, mapping });
+      } catch (error) {
+        if (error instanceof UnreadableFileError) throw new CliError(error.message, 2);
+        throw error;
+      }
+      output(Boolean(options.json)).result(
+        {
+          platform: report.platform.toLowerCase(),
+          vintage: report.vintage,
+          currency: report.currency,
+          dryRun: true,
+          rows: report.rows,
+          created: report.created,
+          updated: report.updated,
+          unchanged: report.unchanged,
+          rejected: report.rejected,
+          errors: report.errors.map(({ row, column, value, code, message }) => ({ row, column, value, code, message })),
+          moreErrors: report.moreErrors,
+        },
+        () => describe(report),
+      );
+    });
+}
+
+function readMapping(path: string): ColumnMapping {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    throw new CliError(`--mapping ${path} cannot be read as JSON: ${(error as Error).message}`, 2);
+  }
+  const parsed = ColumnMapping.safeParse((raw as { columns?: unknown })?.columns ?? raw);
+  if (!parsed.success) {
+    const missing = parsed.error.issues.map((issue) => issue.path.join(".")).join(", ");
+    throw new CliError(`--mapping ${path} is not a column mapping (check: ${missing})`, 2);
+  }
+  return parsed.data;
+}
+
+function describe(report: ImportReport): string {
+  const lines = [
+    `${report.platform.toLowerCase()} (${report.vintage}), ${report.currency}: ${report.rows} rows, ` +
+      `${report.created} valid, ${report.rejected} rejected (dry run: nothing written)`,
+  ];
+  for (const error of report.errors.slice(0, 20)) {
+    lines.push(`  row ${error.row}${error.column ? `, ${error.column}` : ""}: ${error.message}`);
+  }
+  const hidden = report.errors.length - Math.min(20, report.errors.length) + report.moreErrors;
+  if (hidden > 0) lines.push(`  … and ${hidden} more (use --json for all)`);
+  return lines.join("\n");
+}

@@ -1,0 +1,143 @@
+// From a file on disk to pledge records, streamed: tables are read, their platform and vintage detected from the
+// headers, and every row turned into a record or rejected with its reasons. A backer id seen twice in the file
+// is rejected the second time. The import and the dry run both read files through here.
+import { detectFormat, formatFor } from "../../domain/import/formats";
+import { mappedFormat, type ColumnMapping } from "../../domain/import/mapped";
+import {
+  normaliseHeader,
+  type PledgeRecord,
+  type Platform,
+  type PlatformFormat,
+  type RowError,
+} from "../../domain/import/record";
+import { parseMoney } from "../../domain/money-parse";
+import { readTables, UnreadableFileError } from "./read-tables";
+
+export interface ParseFileOptions {
+  platform?: Platform | "auto";
+  /** The campaign's currency; when absent it is read from the file's amounts. */
+  currency?: string;
+  mapping?: ColumnMapping;
+}
+
+export type ParsedItem = { kind: "record"; record: PledgeRecord } | { kind: "rejected"; errors: RowError[] };
+
+export interface FileShape {
+  platform: Platform;
+  vintage: string;
+  currency: string;
+  tables: string[];
+}
+
+const CURRENCY_LOOKAHEAD = 200;
+
+export async function parseFile(path: string, options: ParseFileOptions = {}, displayName = path) {
+  const shape: FileShape = { platform: "CSV", vintage: "", currency: options.currency ?? "", tables: [] };
+
+  async function* items(): AsyncGenerator<ParsedItem> {
+    const seen = new Map<string, number>();
+    for await (const table of readTables(path, displayName)) {
+      const iterator = table.rows[Symbol.asyncIterator]();
+      const first = await iterator.next();
+      if (first.done) continue;
+      const headers = first.value;
+      const { format, vintage } = chooseFormat(headers, options, table.name);
+      if (shape.tables.length && format.platform !== shape.platform) {
+        throw new UnreadableFileError(`${table.name} is a ${format.platform} file, but the rest is ${shape.platform}`);
+      }
+      Object.assign(shape, { platform: format.platform, vintage });
+      shape.tables.push(table.name);
+
+      // Rows read ahead to find the currency are parsed afterwards, in order.
+      const lookahead: Array<string[]> = [];
+      if (!shape.currency) {
+        const amountAt = headers.findIndex((header) => normaliseHeader(header) === format.amountColumn);
+        while (!shape.currency && lookahead.length < CURRENCY_LOOKAHEAD) {
+          const next = await iterator.next();
+          if (next.done) break;
+          lookahead.push(next.value);
+          const parsed = amountAt >= 0 ? parseMoney(next.value[amountAt] ?? "") : null;
+          if (parsed?.ok) shape.currency = parsed.money.currency;
+        }
+        if (!shape.currency) {
+          throw new UnreadableFileError(
+            "The amounts in this file do not say their currency: give the campaign's currency (--currency EUR)",
+          );
+        }
+      }
+      const parse = format.parser(headers, { currency: shape.currency });
+      let row = 1;
+      const rows = (async function* () {
+        yield* lookahead;
+        for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+      })();
+      for await (const cells of rows) {
+        row++;
+        const parsed = parse(cells, row);
+        if (!parsed.record) {
+          yield { kind: "rejected", errors: parsed.errors };
+          continue;
+        }
+        const key = parsed.record.externalBackerId;
+        const firstRow = seen.get(key);
+        if (firstRow !== undefined) {
+          yield {
+            kind: "rejected",
+            errors: [
+              {
+                row,
+                column: null,
+                value: key,
+                code: "duplicate_backer",
+                message: `Backer ${key} is also on row ${firstRow} of this file`,
+              },
+            ],
+          };
+          continue;
+        }
+        seen.set(key, row);
+        yield { kind: "record", record: parsed.record };
+      }
+    }
+  }
+
+  return { shape, items: items() };
+}
+
+function chooseFormat(
+  headers: string[],
+  options: ParseFileOptions,
+  name: string,
+): { format: PlatformFormat; vintage: string } {
+  if (options.mapping) {
+    const format = mappedFormat(
+      options.platform && options.platform !== "auto" ? options.platform : "CSV",
+      "csv/mapped",
+      options.mapping,
+    );
+    const vintage = format.detect(headers);
+    if (!vintage) {
+      const missing = [options.mapping.externalBackerId, options.mapping.email, options.mapping.amount].filter(
+        (column) => !headers.some((header) => normaliseHeader(header) === normaliseHeader(column)),
+      );
+      throw new UnreadableFileError(
+        `${name} has no column ${missing.map((m) => `"${m}"`).join(", ")} that the mapping names`,
+      );
+    }
+    return { format, vintage };
+  }
+  if (options.platform && options.platform !== "auto") {
+    const format = formatFor(options.platform);
+    const vintage = format?.detect(headers);
+    if (!format || !vintage)
+      throw new UnreadableFileError(`${name} is not a ${options.platform.toLowerCase()} export Pledgebridge knows`);
+    return { format, vintage };
+  }
+  const detected = detectFormat(headers);
+  if (!detected) {
+    throw new UnreadableFileError(
+      `The columns of ${name} are not a format Pledgebridge knows: map them with --mapping <file>`,
+    );
+  }
+  return detected;
+}

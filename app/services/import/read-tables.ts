@@ -1,0 +1,167 @@
+// Reads a backer export from disk as tables of rows, streamed: a CSV (UTF-8 with or without BOM, UTF-16, or
+// Windows-1252, detected from its first bytes), or a ZIP of CSVs (Kickstarter's one-file-per-tier export).
+// Nothing holds the whole file in memory.
+import { createReadStream } from "node:fs";
+import { open } from "node:fs/promises";
+import { PassThrough, type Readable } from "node:stream";
+import { parse } from "csv-parse";
+import iconv from "iconv-lite";
+import yauzl from "yauzl";
+
+export type Encoding = "utf8" | "utf16le" | "utf16be" | "windows1252";
+
+export class UnreadableFileError extends Error {
+  override name = "UnreadableFileError";
+}
+
+export interface Table {
+  name: string;
+  encoding: Encoding;
+  /** The header row first, then the data rows. */
+  rows: AsyncIterable<string[]>;
+}
+
+const SAMPLE_BYTES = 64 * 1024;
+
+export async function* readTables(path: string, displayName = path): AsyncGenerator<Table> {
+  let sample: Buffer;
+  try {
+    const handle = await open(path, "r");
+    try {
+      const buffer = Buffer.alloc(SAMPLE_BYTES);
+      const { bytesRead } = await handle.read(buffer, 0, SAMPLE_BYTES, 0);
+      sample = buffer.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    throw new UnreadableFileError(
+      `Cannot read ${displayName}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
+  }
+  if (sample.length === 0) throw new UnreadableFileError(`${displayName} is empty`);
+  if (sample.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
+    yield* zipTables(path, displayName);
+    return;
+  }
+  const encoding = detectEncoding(sample);
+  // NUL bytes belong in UTF-16 text only.
+  if ((encoding === "utf8" || encoding === "windows1252") && looksBinary(sample))
+    throw new UnreadableFileError(`${displayName} is not a CSV file (it looks binary)`);
+  yield { name: displayName, encoding, rows: csvRows(createReadStream(path), encoding) };
+}
+
+export function detectEncoding(sample: Buffer): Encoding {
+  if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return "utf8";
+  if (sample[0] === 0xff && sample[1] === 0xfe) return "utf16le";
+  if (sample[0] === 0xfe && sample[1] === 0xff) return "utf16be";
+  // UTF-16 without a BOM: ASCII text leaves every other byte zero.
+  const pairs = Math.min(sample.length >> 1, 512);
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < pairs; i++) {
+    if (sample[2 * i] === 0) evenZeros++;
+    if (sample[2 * i + 1] === 0) oddZeros++;
+  }
+  if (pairs > 8 && oddZeros > pairs * 0.4 && evenZeros < pairs * 0.05) return "utf16le";
+  if (pairs > 8 && evenZeros > pairs * 0.4 && oddZeros < pairs * 0.05) return "utf16be";
+  try {
+    // The sample may end inside a character: leave its last three bytes out of the check.
+    new TextDecoder("utf-8", { fatal: true }).decode(sample.subarray(0, Math.max(0, sample.length - 3)));
+    return "utf8";
+  } catch {
+    return "windows1252";
+  }
+}
+
+function looksBinary(sample: Buffer): boolean {
+  const head = sample.subarray(0, 8000);
+  return head.includes(0);
+}
+
+async function* csvRows(source: Readable, encoding: Encoding): AsyncGenerator<string[]> {
+  const decoded = source.pipe(
+    iconv.decodeStream(encoding === "utf16be" ? "utf-16be" : encoding === "windows1252" ? "win1252" : encoding),
+  );
+  const parser = decoded.pipe(
+    parse({ bom: true, relax_column_count: true, skip_empty_lines: true, relax_quotes: false }),
+  );
+  try {
+    for await (const row of parser) yield row as string[];
+  } catch (error) {
+    throw new UnreadableFileError(`The CSV cannot be read: ${(error as Error).message}`);
+  }
+}
+
+async function* zipTables(path: string, displayName: string): AsyncGenerator<Table> {
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+    yauzl.open(path, { lazyEntries: true, autoClose: true }, (error, file) =>
+      error || !file
+        ? reject(new UnreadableFileError(`${displayName} is not a readable ZIP: ${error?.message}`))
+        : resolve(file),
+    ),
+  );
+  const entries: yauzl.Entry[] = [];
+  await new Promise<void>((resolve, reject) => {
+    zip.on("entry", (entry: yauzl.Entry) => {
+      if (/\.csv$/i.test(entry.fileName) && !entry.fileName.startsWith("__MACOSX/")) entries.push(entry);
+      zip.readEntry();
+    });
+    zip.on("end", resolve);
+    zip.on("error", reject);
+    zip.readEntry();
+  });
+  if (!entries.length) throw new UnreadableFileError(`${displayName} holds no CSV file`);
+  // Reopened for each entry so each table streams on its own, one after the other.
+  for (const entry of entries.sort((a, b) => a.fileName.localeCompare(b.fileName))) {
+    const file = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+      yauzl.open(path, { lazyEntries: true, autoClose: true }, (e, f) => (e || !f ? reject(e) : resolve(f))),
+    );
+    const stream = await new Promise<Readable>((resolve, reject) => {
+      file.on("entry", (candidate: yauzl.Entry) => {
+        if (candidate.fileName !== entry.fileName) return file.readEntry();
+        file.openReadStream(candidate, (error, readable) => (error || !readable ? reject(error) : resolve(readable)));
+      });
+      file.readEntry();
+    });
+    const peek = await firstBytes(stream);
+    yield {
+      name: `${displayName}/${entry.fileName}`,
+      encoding: detectEncoding(peek.bytes),
+      rows: csvRows(peek.stream, detectEncoding(peek.bytes)),
+    };
+  }
+}
+
+/** Reads the start of a stream to detect its encoding, and gives back a stream that still starts there. */
+function firstBytes(stream: Readable): Promise<{ bytes: Buffer; stream: Readable }> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  return new Promise((resolve, reject) => {
+    const detach = () => {
+      stream.off("data", onData);
+      stream.off("end", onEnd);
+    };
+    const onData = (chunk: Buffer) => {
+      chunks.push(chunk);
+      size += chunk.length;
+      if (size < SAMPLE_BYTES) return;
+      detach();
+      stream.pause();
+      const bytes = Buffer.concat(chunks);
+      out.write(bytes);
+      stream.pipe(out);
+      resolve({ bytes, stream: out });
+    };
+    const onEnd = () => {
+      detach();
+      const bytes = Buffer.concat(chunks);
+      out.end(bytes);
+      resolve({ bytes, stream: out });
+    };
+    stream.on("data", onData);
+    stream.on("end", onEnd);
+    stream.on("error", reject);
+  });
+}
