@@ -71,6 +71,25 @@ describe("npx pledgebridge", () => {
     ]);
   });
 
+  it("imports a backer report into a new campaign of the connected shop, and changes nothing the second time", async () => {
+    const first = await cli("import", "tests/fixtures/kickstarter/2021.csv", "--campaign", "Meeple Quest", "--json");
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({
+      platform: "kickstarter",
+      dryRun: false,
+      rows: 3,
+      created: 2,
+      rejected: 1,
+      campaignId: expect.any(String),
+    });
+    const campaignId = JSON.parse(first.stdout).campaignId;
+    const again = await cli("import", "tests/fixtures/kickstarter/2021.csv", "--campaign", campaignId, "--json");
+    expect(JSON.parse(again.stdout)).toMatchObject({ created: 0, updated: 0, unchanged: 2, rejected: 1, campaignId });
+    const human = await cli("import", "tests/fixtures/kickstarter/2021.csv", "--campaign", "Meeple Quest");
+    expect(human.stdout).toMatch(/3 rows: 0 created, 0 updated, 2 unchanged, 1 rejected/);
+    expect((await cli("import", "tests/fixtures/kickstarter/2021.csv")).code).toBe(2);
+  });
+
   it("refuses a wrong token with a clear error and stores nothing", async () => {
     const result = await cli("shop", "connect", "--shop", "other-shop.myshopify.com", "--token", "wrong", "--json");
     expect(result.code).toBe(1);

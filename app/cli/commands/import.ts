@@ -1,9 +1,13 @@
 import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { PrismaClient } from "@prisma/client";
 import { Option, type Command } from "commander";
 import { ColumnMapping } from "../../domain/import/mapped";
 import type { Platform } from "../../domain/import/record";
 import { checkFile, type ImportReport } from "../../services/import/check-file";
+import { importFile, type ImportResult } from "../../services/import/import-file";
 import { UnreadableFileError } from "../../services/import/read-tables";
+import { withDatabase } from "../context";
 import { CliError, output } from "../output";
 
 const PLATFORMS: Record<string, Platform | "auto"> = {
@@ -48,15 +52,24 @@ export function registerImportCommand(program: Command) {
         throw new CliError("--platform generic needs --mapping <file>", 2);
       if (options.currency && !/^[A-Z]{3}$/.test(options.currency))
         throw new CliError(`--currency must be an ISO code like EUR, not "${options.currency}"`, 2);
-      if (!options.dryRun) {
-        throw new CliError(
-          "Importing into a campaign's database is not built yet (issue #4): run with --dry-run to validate the file",
-          1,
-        );
-      }
-      let report: ImportReport;
+      const parseOptions = { platform: PLATFORMS[options.platform], currency: options.currency, mapping };
+      let report: ImportReport | ImportResult;
       try {
-        report = await checkFile(file, { platform: PLATFORMS[options.platform], currency: options.currency, mapping });
+        report = options.dryRun
+          ? await checkFile(file, parseOptions)
+          : await withDatabase(async (db) => {
+              if (!options.campaign)
+                throw new CliError("give the campaign to import into with --campaign <name-or-id>", 2);
+              const shopId = await resolveShop(db.prisma, options.shop);
+              const campaign = await db.prisma.campaign.findFirst({ where: { shopId, id: options.campaign } });
+              return importFile(db.prisma, {
+                ...parseOptions,
+                shopId,
+                campaign: campaign ? { id: campaign.id } : { name: options.campaign },
+                path: file,
+                fileName: path.basename(file),
+              });
+            });
       } catch (error) {
         if (error instanceof UnreadableFileError) throw new CliError(error.message, 2);
         throw error;
@@ -66,7 +79,8 @@ export function registerImportCommand(program: Command) {
           platform: report.platform.toLowerCase(),
           vintage: report.vintage,
           currency: report.currency,
-          dryRun: true,
+          dryRun: Boolean(options.dryRun),
+          ...(written(report) ? { campaignId: report.campaignId, importRunId: report.runId } : {}),
           rows: report.rows,
           created: report.created,
           updated: report.updated,
@@ -75,9 +89,33 @@ export function registerImportCommand(program: Command) {
           errors: report.errors.map(({ row, column, value, code, message }) => ({ row, column, value, code, message })),
           moreErrors: report.moreErrors,
         },
-        () => describe(report),
+        () => describe(report, Boolean(options.dryRun)),
       );
     });
+}
+
+function written(report: ImportReport | ImportResult): report is ImportResult {
+  return "runId" in report;
+}
+
+/** The shop named, or the only one connected. */
+async function resolveShop(prisma: PrismaClient, domain: string | undefined): Promise<string> {
+  if (domain) {
+    const shop = await prisma.shop.findUnique({ where: { domain } });
+    if (!shop)
+      throw new CliError(`No shop ${domain} is connected: pledgebridge shop connect --shop ${domain} --token …`, 2);
+    return shop.id;
+  }
+  const shops = await prisma.shop.findMany({ where: { uninstalledAt: null }, take: 2 });
+  if (shops.length !== 1) {
+    throw new CliError(
+      shops.length
+        ? "More than one shop is connected: say which with --shop <domain>"
+        : "No shop is connected: pledgebridge shop connect first, or use --dry-run",
+      2,
+    );
+  }
+  return shops[0]!.id;
 }
 
 function readMapping(path: string): ColumnMapping {
@@ -95,10 +133,13 @@ function readMapping(path: string): ColumnMapping {
   return parsed.data;
 }
 
-function describe(report: ImportReport): string {
+function describe(report: ImportReport, dryRun: boolean): string {
   const lines = [
-    `${report.platform.toLowerCase()} (${report.vintage}), ${report.currency}: ${report.rows} rows, ` +
-      `${report.created} valid, ${report.rejected} rejected (dry run: nothing written)`,
+    dryRun
+      ? `${report.platform.toLowerCase()} (${report.vintage}), ${report.currency}: ${report.rows} rows, ` +
+        `${report.created} valid, ${report.rejected} rejected (dry run: nothing written)`
+      : `${report.platform.toLowerCase()} (${report.vintage}), ${report.currency}: ${report.rows} rows: ` +
+        `${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected} rejected`,
   ];
   for (const error of report.errors.slice(0, 20)) {
     lines.push(`  row ${error.row}${error.column ? `, ${error.column}` : ""}: ${error.message}`);

@@ -1,0 +1,218 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ColumnMapping } from "../../app/domain/import/mapped";
+import { importFile } from "../../app/services/import/import-file";
+import { engineName, openTestDatabase } from "../helpers/database";
+import { createShop } from "../helpers/factories";
+
+const dir = mkdtempSync(path.join(tmpdir(), "pb-import-db-"));
+
+describe(`importing backer reports on ${engineName}`, () => {
+  let db: Awaited<ReturnType<typeof openTestDatabase>>;
+  beforeAll(async () => (db = await openTestDatabase()));
+  afterAll(() => db.drop());
+
+  const events = (campaignId: string, kind: string) =>
+    db.prisma.event.findMany({ where: { kind, shop: { campaigns: { some: { id: campaignId } } } } });
+
+  it("creates the campaign, its rewards, backers and pledges, and reports the rows it rejected", async () => {
+    const shop = await createShop(db.prisma);
+    const result = await importFile(db.prisma, {
+      shopId: shop.id,
+      campaign: { name: "Nordic Sagas" },
+      path: "tests/fixtures/kickstarter/2016.csv",
+      fileName: "2016.csv",
+      batchSize: 1,
+    });
+    expect(result).toMatchObject({
+      platform: "KICKSTARTER",
+      vintage: "kickstarter/2016",
+      currency: "SEK",
+      rows: 3,
+      created: 2,
+      updated: 0,
+      unchanged: 0,
+      rejected: 1,
+    });
+    expect(result.errors.map((e) => [e.row, e.code])).toEqual([
+      [4, "currency_mismatch"],
+      [4, "currency_mismatch"],
+    ]);
+    const campaign = await db.prisma.campaign.findUniqueOrThrow({ where: { id: result.campaignId } });
+    expect(campaign).toMatchObject({
+      name: "Nordic Sagas",
+      handle: "nordic-sagas",
+      platform: "KICKSTARTER",
+      currencyCode: "SEK",
+      shopId: shop.id,
+    });
+    expect(
+      await db.prisma.reward.findMany({
+        where: { campaignId: campaign.id },
+        select: { title: true, kind: true, minimumMinor: true },
+      }),
+    ).toEqual([{ title: "Collector's edition", kind: "TIER", minimumMinor: 65000 }]);
+    const sven = await db.prisma.pledge.findFirstOrThrow({
+      where: { campaignId: campaign.id, externalBackerId: "1647400540" },
+      include: { backer: true, reward: true },
+    });
+    expect(sven).toMatchObject({
+      amountMinor: 100000,
+      shippingPaidMinor: 10000,
+      currencyCode: "SEK",
+      status: "COLLECTED",
+      reward: { externalId: "6526680" },
+      backer: {
+        email: "sven@example.se",
+        firstName: "Sven",
+        lastName: "Svensson",
+        city: "Stockholm",
+        countryCode: "SE",
+        zip: "135 44",
+      },
+    });
+    expect(await events(campaign.id, "pledge.imported")).toHaveLength(2);
+    const run = await db.prisma.importRun.findUniqueOrThrow({ where: { id: result.runId } });
+    expect(run).toMatchObject({
+      status: "SUCCEEDED",
+      rowsTotal: 3,
+      created: 2,
+      rejected: 1,
+      vintage: "kickstarter/2016",
+    });
+    expect(run.errors).toHaveLength(2);
+  });
+
+  it("changes nothing when the same file comes again", async () => {
+    const shop = await createShop(db.prisma);
+    const first = await importFile(db.prisma, {
+      shopId: shop.id,
+      campaign: { name: "Again" },
+      path: "tests/fixtures/kickstarter/2024.csv",
+      fileName: "a.csv",
+    });
+    const again = await importFile(db.prisma, {
+      shopId: shop.id,
+      campaign: { id: first.campaignId },
+      path: "tests/fixtures/kickstarter/2024.csv",
+      fileName: "a.csv",
+    });
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 3, rejected: 0 });
+    expect(await events(first.campaignId, "pledge.changed")).toHaveLength(0);
+    expect(await db.prisma.pledge.count({ where: { campaignId: first.campaignId } })).toBe(3);
+  });
+
+  it("updates what a newer file changed, with an event for each change", async () => {
+    const shop = await createShop(db.prisma);
+    const first = await importFile(db.prisma, {
+      shopId: shop.id,
+      campaign: { name: "Newer" },
+      path: "tests/fixtures/kickstarter/2014.csv",
+      fileName: "v1.csv",
+    });
+    const newer = readFileSync("tests/fixtures/kickstarter/2014.csv", "utf8")
+      .replace('$10.00 USD,"2014/04/24, 05:37","",collected', '$10.00 USD,"2014/04/24, 05:37","",dropped')
+      .replace("14,1002,name2,email2@live.example,CA", "14,1002,name2,email2@live.example,MX");
+    const file = path.join(dir, "newer.csv");
+    writeFileSync(file, newer);
+    const result = await importFile(db.prisma, {
+      shopId: shop.id,
+      campaign: { id: first.campaignId },
+      path: file,
+      fileName: "v2.csv",
+    });
+    expect(result).toMatchObject({ created: 0, updated: 1, unchanged: 2 });
+    const [changed] = await events(first.campaignId, "pledge.changed");
+    expect(changed!.data).toEqual({ changes: { status: { from: "COLLECTED", to: "DROPPED" } } });
+    const [backerChanged] = await events(first.campaignId, "backer.changed");
+    expect(backerChanged!.data).toEqual({ fields: ["countryCode"] });
+  });
+
+  it("keeps add-ons as rewards of their own and their quantities on the pledge", async () => {
+    const shop = await createShop(db.prisma);
+    const result = await importFile(db.prisma, {
+      shopId: shop.id,
+      campaign: { name: "Books" },
+      path: "tests/fixtures/kickstarter/2024.csv",
+      fileName: "books.csv",
+    });
+    const addOns = await db.prisma.reward.findMany({ where: { campaignId: result.campaignId, kind: "ADDON" } });
+    expect(addOns.map((a) => [a.externalId, a.title])).toEqual([["10750435", "Flitt Locust Pendant"]]);
+    const hedy = await db.prisma.pledge.findFirstOrThrow({
+      where: { campaignId: result.campaignId, externalBackerId: "990001" },
+    });
+    expect(hedy).toMatchObject({
+      addOns: [{ rewardExternalId: "10750435", quantity: 2 }],
+      items: [{ title: "Flitt Locust Pendant", quantity: 1 }],
+      amountPaidMinor: 25300,
+    });
+    const late = await db.prisma.pledge.findFirstOrThrow({
+      where: { campaignId: result.campaignId, externalBackerId: "990002" },
+      include: { backer: true },
+    });
+    expect(late).toMatchObject({
+      latePledge: true,
+      pledgeOverTime: true,
+      amountDueMinor: 1000,
+      backer: { privateRelayEmail: true },
+    });
+  });
+
+  it("joins a second source to the campaign, one backer per person across sources", async () => {
+    const shop = await createShop(db.prisma);
+    const ks = await importFile(db.prisma, {
+      shopId: shop.id,
+      campaign: { name: "Two sources" },
+      path: "tests/fixtures/kickstarter/2014.csv",
+      fileName: "ks.csv",
+    });
+    const late = path.join(dir, "late.csv");
+    writeFileSync(
+      late,
+      "Order,Mail,Paid,Tier\nLP-1,EMAIL2@live.example,30.00,Late tier\nLP-2,new@example.com,30.00,Late tier\n",
+    );
+    const mapping = ColumnMapping.parse({
+      externalBackerId: "Order",
+      email: "Mail",
+      amount: "Paid",
+      rewardTitle: "Tier",
+    });
+    const result = await importFile(db.prisma, {
+      shopId: shop.id,
+      campaign: { id: ks.campaignId },
+      path: late,
+      fileName: "late.csv",
+      mapping,
+    });
+    expect(result).toMatchObject({ platform: "CSV", created: 2, rejected: 0 });
+    expect(await db.prisma.pledge.count({ where: { campaignId: ks.campaignId } })).toBe(5);
+    expect(await db.prisma.backer.count({ where: { campaignId: ks.campaignId } })).toBe(4);
+    const person = await db.prisma.backer.findFirstOrThrow({
+      where: { campaignId: ks.campaignId, identityKey: "email2@live.example" },
+      include: { pledges: true },
+    });
+    expect(person.pledges.map((p) => p.source).sort()).toEqual(["CSV", "KICKSTARTER"]);
+  });
+
+  it("will not import into another shop's campaign", async () => {
+    const mine = await createShop(db.prisma);
+    const theirs = await createShop(db.prisma);
+    const result = await importFile(db.prisma, {
+      shopId: theirs.id,
+      campaign: { name: "Theirs" },
+      path: "tests/fixtures/kickstarter/2014.csv",
+      fileName: "x.csv",
+    });
+    await expect(
+      importFile(db.prisma, {
+        shopId: mine.id,
+        campaign: { id: result.campaignId },
+        path: "tests/fixtures/kickstarter/2014.csv",
+        fileName: "x.csv",
+      }),
+    ).rejects.toThrow(/No campaign/);
+    expect(await db.prisma.pledge.count({ where: { campaignId: result.campaignId } })).toBe(3);
+  });
+});
