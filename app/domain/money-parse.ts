@@ -103,13 +103,10 @@ function symbolCurrencies(symbol: string): string[] {
   return key ? SYMBOLS[key]! : [];
 }
 
+const CURRENCIES = new Set(Intl.supportedValuesOf("currency"));
+
 function isCurrency(code: string): boolean {
-  try {
-    new Intl.NumberFormat("en", { style: "currency", currency: code });
-    return Intl.supportedValuesOf("currency").includes(code);
-  } catch {
-    return false;
-  }
+  return CURRENCIES.has(code);
 }
 
 /** Works out which of "," and "." is the decimal separator; everything else groups thousands. */

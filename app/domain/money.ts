@@ -8,10 +8,18 @@ export interface Money {
 
 const CURRENCY = /^[A-Z]{3}$/;
 
+// Building an Intl.NumberFormat is slow, and an import asks for every amount: asked once per currency.
+const digitsByCurrency = new Map<string, number>();
+
 /** How many minor-unit digits a currency has (EUR 2, JPY 0, KWD 3), as Intl knows it. */
 export function minorUnitDigits(currency: string): number {
-  assertCurrency(currency);
-  return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  let digits = digitsByCurrency.get(currency);
+  if (digits === undefined) {
+    assertCurrency(currency);
+    digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    digitsByCurrency.set(currency, digits);
+  }
+  return digits;
 }
 
 export function money(amountMinor: number, currency: string): Money {

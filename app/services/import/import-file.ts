@@ -5,6 +5,7 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
 import type { PledgeRecord, RowError } from "../../domain/import/record";
 import type { ImportReport } from "./check-file";
+import { bulkInsert } from "../../db/bulk-insert";
 import { parseFile, type FileShape, type ParseFileOptions } from "./parse-file";
 
 export interface ImportRequest extends ParseFileOptions {
@@ -24,6 +25,59 @@ export interface ImportResult extends ImportReport {
 }
 
 type Tx = Prisma.TransactionClient;
+
+// Column types for bulkInsert, as the migrations create them.
+const PLEDGE_COLUMNS = {
+  shopId: "text",
+  campaignId: "text",
+  backerId: "text",
+  source: '"Platform"',
+  externalBackerId: "text",
+  backerNumber: "integer",
+  rewardId: "text",
+  status: '"PledgeStatus"',
+  amountMinor: "integer",
+  shippingPaidMinor: "integer",
+  bonusMinor: "integer",
+  currencyCode: "text",
+  pledgedAt: "timestamp(3)",
+  answers: "jsonb",
+  addOns: "jsonb",
+  items: "jsonb",
+  importRunId: "text",
+  latePledge: "boolean",
+  pledgeOverTime: "boolean",
+  amountDueMinor: "integer",
+  amountPaidMinor: "integer",
+  fulfillmentStatus: "text",
+  updatedAt: "timestamp(3)",
+};
+const BACKER_COLUMNS = {
+  shopId: "text",
+  campaignId: "text",
+  identityKey: "text",
+  email: "text",
+  firstName: "text",
+  lastName: "text",
+  phone: "text",
+  address1: "text",
+  address2: "text",
+  city: "text",
+  provinceCode: "text",
+  zip: "text",
+  countryCode: "text",
+  privateRelayEmail: "boolean",
+  updatedAt: "timestamp(3)",
+};
+const EVENT_COLUMNS = {
+  shopId: "text",
+  pledgeId: "text",
+  subjectType: "text",
+  subjectId: "text",
+  kind: "text",
+  cause: "text",
+  data: "jsonb",
+};
 type Counts = { rows: number; created: number; updated: number; unchanged: number; rejected: number };
 
 export async function importFile(prisma: PrismaClient, request: ImportRequest): Promise<ImportResult> {
@@ -213,7 +267,7 @@ async function writeBatch(tx: Tx, context: BatchContext, records: PledgeRecord[]
       data: { changes } as never,
     });
   }
-  const created = toCreate.length ? await tx.pledge.createManyAndReturn({ data: toCreate, select: { id: true } }) : [];
+  const created = (await bulkInsert(tx, "Pledge", PLEDGE_COLUMNS, toCreate)) as Array<{ id: string }>;
   for (const { id } of created) {
     events.push({
       shopId,
@@ -225,7 +279,7 @@ async function writeBatch(tx: Tx, context: BatchContext, records: PledgeRecord[]
       data: {},
     });
   }
-  if (events.length) await tx.event.createMany({ data: events });
+  await bulkInsert(tx, "Event", EVENT_COLUMNS, events);
   return { created: created.length, updated, unchanged };
 }
 
@@ -302,18 +356,21 @@ async function upsertBackers(tx: Tx, context: BatchContext, records: PledgeRecor
   }
   const fresh = keys.filter((key) => !ids.has(key));
   if (fresh.length) {
-    const created = await tx.backer.createManyAndReturn({
-      data: fresh.map((identityKey) => ({
+    const created = (await bulkInsert(
+      tx,
+      "Backer",
+      BACKER_COLUMNS,
+      fresh.map((identityKey) => ({
         shopId: context.shopId,
         campaignId: context.campaignId,
         identityKey,
         ...latest.get(identityKey)!,
       })),
-      select: { id: true, identityKey: true },
-    });
+      ["id", "identityKey"],
+    )) as Array<{ id: string; identityKey: string }>;
     for (const backer of created) ids.set(backer.identityKey, backer.id);
   }
-  if (events.length) await tx.event.createMany({ data: events });
+  await bulkInsert(tx, "Event", EVENT_COLUMNS, events);
   return ids;
 }
 

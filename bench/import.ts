@@ -1,0 +1,148 @@
+// The import benchmark: a generated Kickstarter backer report (2024 vintage: 20 item columns, 5 add-on columns,
+// survey columns) imported into a fresh database, against the time to only parse the same file with csv-parse.
+// Prints rows/s, the ratio to the baseline and peak RSS. Targets (issue #4): >= 20,000 rows/s end to end,
+// peak RSS < 300 MB, end-to-end within 5x of parse-only.
+// Usage: npx tsx bench/import.ts [rows]   (DATABASE_URL: pglite://memory by default, or a postgres:// database)
+import { createReadStream, createWriteStream, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { once } from "node:events";
+import { parse } from "csv-parse";
+import { migrateDatabase } from "../app/db/migrate";
+import { openDatabase } from "../app/db/open";
+import { describeDatabaseUrl } from "../app/db/url";
+import { importFile } from "../app/services/import/import-file";
+
+const rows = Number(process.argv[2] ?? 100_000);
+const url = process.env.DATABASE_URL ?? "pglite://memory";
+const file = path.join(mkdtempSync(path.join(tmpdir(), "pb-bench-")), "backer-report.csv");
+
+const ITEMS = Array.from({ length: 20 }, (_, i) => `Item ${i + 1}`);
+const ADDONS = Array.from({ length: 5 }, (_, i) => `[Addon: ${10750430 + i}] Add-on ${i + 1}`);
+const SURVEY = ["Which colour?", "T-shirt size", "Name for the credits"];
+const HEADERS = [
+  "Backer Number",
+  "Backer UID",
+  "Backer Name",
+  "Email",
+  "Shipping Country",
+  "Shipping Amount",
+  "Reward Title",
+  "Backing Minimum",
+  "Reward ID",
+  "Bonus Support",
+  "Pledge Amount",
+  "Pledged At (UTC)",
+  "Late Pledge",
+  "Fulfillment Status",
+  "Pledged Status",
+  "Notes",
+  ...ITEMS,
+  ...ADDONS,
+  "Survey Response",
+  "Shipping Name",
+  "Shipping Address 1",
+  "Shipping Address 2",
+  "Shipping City",
+  "Shipping State",
+  "Shipping Postal Code",
+  "Shipping Country Name",
+  "Shipping Country Code",
+  "Shipping Phone Number",
+  "Shipping Delivery Notes",
+  ...SURVEY,
+];
+const COUNTRIES = [
+  ["US", "United States", "CA", "94107"],
+  ["FR", "France", "", "75002"],
+  ["DE", "Germany", "", "10115"],
+  ["GB", "United Kingdom", "", "SW1A 1AA"],
+];
+
+async function generate() {
+  const out = createWriteStream(file);
+  const write = async (line: string) => {
+    if (!out.write(line + "\n")) await once(out, "drain");
+  };
+  await write(HEADERS.join(","));
+  for (let n = 1; n <= rows; n++) {
+    const [code, country, state, zip] = COUNTRIES[n % COUNTRIES.length]!;
+    const tier = n % 3;
+    const cells = [
+      n,
+      5_000_000 + n,
+      `Backer ${n}`,
+      `backer${n}@example.com`,
+      code,
+      "$15.00 USD",
+      `Tier ${tier}`,
+      `$${59 + tier * 25}.00 USD`,
+      900000 + tier,
+      "$0.00 USD",
+      `"$${(74 + tier * 25).toLocaleString("en")}.00 USD"`,
+      "2025-03-01 12:00:00",
+      "false",
+      "Unfulfilled",
+      n % 50 === 0 ? "dropped" : "collected",
+      "",
+      ...ITEMS.map((_, i) => (i % 4 === n % 4 ? 1 : 0)),
+      ...ADDONS.map((_, i) => (i === n % 7 ? 1 : 0)),
+      "2025-04-01 10:00:00",
+      `Backer ${n}`,
+      `${n} Main Street`,
+      "",
+      "Springfield",
+      state,
+      zip,
+      country,
+      code,
+      "+15555550100",
+      "",
+      "Blue",
+      "M",
+      `"Backer ${n}, of course"`,
+    ];
+    await write(cells.join(","));
+  }
+  out.end();
+  await once(out, "finish");
+}
+
+async function parseOnly(): Promise<number> {
+  let count = 0;
+  for await (const _ of createReadStream(file).pipe(parse({ bom: true, relax_column_count: true }))) count++;
+  return count - 1;
+}
+
+await generate();
+let start = performance.now();
+const parsed = await parseOnly();
+const baselineMs = performance.now() - start;
+
+const db = await openDatabase(url, { poolSize: 4 });
+await migrateDatabase(db);
+const shop = await db.prisma.shop.create({ data: { domain: `bench-${Date.now()}.myshopify.com` } });
+start = performance.now();
+const result = await importFile(db.prisma, {
+  shopId: shop.id,
+  campaign: { name: "Bench" },
+  path: file,
+  fileName: "backer-report.csv",
+  batchSize: 1000,
+});
+const importMs = performance.now() - start;
+await db.close();
+
+const rate = (count: number, ms: number) => Math.round((count / ms) * 1000).toLocaleString("en");
+console.log(
+  `import of a ${rows.toLocaleString("en")}-row Kickstarter report (${HEADERS.length} columns), ${describeDatabaseUrl(url)}`,
+);
+console.log(
+  `baseline: csv-parse only          ${(baselineMs / 1000).toFixed(2)} s   ${rate(parsed, baselineMs)} rows/s`,
+);
+console.log(
+  `import: parse, validate, write    ${(importMs / 1000).toFixed(2)} s   ${rate(result.rows, importMs)} rows/s   ${(importMs / baselineMs).toFixed(1)}× the baseline`,
+);
+console.log(
+  `created ${result.created}, rejected ${result.rejected}; peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
+);
