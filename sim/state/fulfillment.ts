@@ -2,6 +2,7 @@
 // order), releases by hold id, and fulfillments with tracking that close what they ship.
 import { levelAt } from "./inventory";
 import { orderPayload } from "./payloads";
+import { trackedItem } from "./stock";
 import type { ShopState } from "./shop-state";
 import type { Fulfillment, FulfillmentHold, FulfillmentHoldReason, FulfillmentOrder, Order, UserError } from "./types";
 
@@ -254,10 +255,11 @@ export function fulfillmentStatus(
 
 // Shipping takes the units out of committed (and so out of on_hand).
 function shipStock(state: ShopState, order: Order, lineItemId: number, locationId: number, quantity: number) {
-  const line = order.lineItems.find((l) => l.id === lineItemId);
-  const variant = line?.variantId ? state.variants.get(line.variantId) : undefined;
-  const item = variant ? state.inventoryItems.get(variant.inventoryItemId) : undefined;
-  if (!item?.tracked) return;
+  const item = trackedItem(
+    state,
+    order.lineItems.find((l) => l.id === lineItemId),
+  );
+  if (!item) return;
   levelAt(item, locationId).committed -= quantity;
 }
 

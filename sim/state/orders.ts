@@ -4,7 +4,7 @@ import { levelAt } from "./inventory";
 import { buildLineItems } from "./line-items";
 import { orderPayload } from "./payloads";
 import type { ShopState } from "./shop-state";
-import { commitStock, stockShortage } from "./stock";
+import { commitStock, stockShortage, trackedItem } from "./stock";
 import type { Address, Attribute, Order, UserError } from "./types";
 
 export function createOrder(
@@ -85,10 +85,11 @@ export function cancelOrder(state: ShopState, id: number): { order: Order | null
   for (const fulfillmentOrder of state.fulfillmentOrders.values()) {
     if (fulfillmentOrder.orderId !== order.id || fulfillmentOrder.status === "CLOSED") continue;
     for (const item of fulfillmentOrder.lineItems) {
-      const line = order.lineItems.find((l) => l.id === item.lineItemId);
-      const variant = line?.variantId ? state.variants.get(line.variantId) : undefined;
-      const inventoryItem = variant ? state.inventoryItems.get(variant.inventoryItemId) : undefined;
-      if (inventoryItem?.tracked && item.remainingQuantity > 0) {
+      const inventoryItem = trackedItem(
+        state,
+        order.lineItems.find((l) => l.id === item.lineItemId),
+      );
+      if (inventoryItem && item.remainingQuantity > 0) {
         const level = levelAt(inventoryItem, fulfillmentOrder.locationId);
         level.committed -= item.remainingQuantity;
         level.available += item.remainingQuantity;

@@ -7,9 +7,8 @@ import type { DraftOrder, InventoryItem, LineItem, UserError } from "./types";
 /** reserveInventoryUntil: the draft's units move from available to reserved at the first location. */
 export function reserve(state: ShopState, draft: DraftOrder) {
   for (const line of draft.lineItems) {
-    const variant = line.variantId ? state.variants.get(line.variantId) : undefined;
-    const item = variant ? state.inventoryItems.get(variant.inventoryItemId) : undefined;
-    if (!item?.tracked) continue;
+    const item = trackedItem(state, line);
+    if (!item) continue;
     const level = levelAt(item, state.primaryLocationId);
     level.available -= line.quantity;
     level.reserved += line.quantity;
@@ -30,9 +29,8 @@ export function releaseReservations(state: ShopState, draft: DraftOrder, to: "av
 
 export function commitStock(state: ShopState, lines: LineItem[]) {
   for (const line of lines) {
-    const variant = line.variantId ? state.variants.get(line.variantId) : undefined;
-    const item = variant ? state.inventoryItems.get(variant.inventoryItemId) : undefined;
-    if (!item?.tracked) continue;
+    const item = trackedItem(state, line);
+    if (!item) continue;
     const level = levelAt(item, state.primaryLocationId);
     level.available -= line.quantity;
     level.committed += line.quantity;
@@ -48,8 +46,8 @@ export function stockShortage(
 ): string | null {
   for (const line of lines) {
     const variant = line.variantId ? state.variants.get(line.variantId) : undefined;
-    const item = variant ? state.inventoryItems.get(variant.inventoryItemId) : undefined;
-    if (!variant || !item?.tracked || variant.inventoryPolicy === "CONTINUE") continue;
+    const item = trackedItem(state, line);
+    if (!variant || !item || variant.inventoryPolicy === "CONTINUE") continue;
     const held = reservations.filter((r) => r.inventoryItemId === item.id).reduce((sum, r) => sum + r.quantity, 0);
     const available = levelAt(item, state.primaryLocationId).available + held;
     if (available < line.quantity)
@@ -95,4 +93,14 @@ export function emitInventoryLevel(state: ShopState, inventoryItemId: number, lo
     updated_at: state.now().toISOString(),
     admin_graphql_api_id: `gid://shopify/InventoryLevel/${inventoryItemId}?inventory_item_id=${inventoryItemId}`,
   });
+}
+
+/** The inventory item a line draws stock from, when the line is a variant whose stock Shopify tracks. */
+export function trackedItem(
+  state: ShopState,
+  line: Pick<LineItem, "variantId"> | undefined,
+): InventoryItem | undefined {
+  const variant = line?.variantId ? state.variants.get(line.variantId) : undefined;
+  const item = variant ? state.inventoryItems.get(variant.inventoryItemId) : undefined;
+  return item?.tracked ? item : undefined;
 }
