@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAdminClient } from "../../app/shopify/admin-client";
 import { AdminApiError } from "../../app/shopify/errors";
+import { DRAFT_ORDER_CREATE, DRAFT_ORDERS_BY_TAG } from "../../app/shopify/operations/draft-orders";
 import { SHOP_IDENTITY } from "../../app/shopify/operations/shop";
 import { startSim, type RunningSim } from "../../sim/server";
 
@@ -29,6 +30,39 @@ describe("the Admin API client", () => {
       throttleStatus: { maximumAvailable: 2000, restoreRate: 100, currentlyAvailable: expect.any(Number) },
     });
     expect(cost!.throttleStatus.currentlyAvailable).toBeLessThan(2000);
+  });
+
+  it("creates a draft order and finds it again by its pledge tag", async () => {
+    const admin = client("brand-a.myshopify.com", "token-a");
+    const variantId = `gid://shopify/ProductVariant/${[...sim.store.shop("brand-a.myshopify.com")!.state.variants.keys()][0]}`;
+    const { data } = await admin.request(DRAFT_ORDER_CREATE, {
+      input: {
+        lineItems: [
+          {
+            variantId,
+            quantity: 1,
+            appliedDiscount: { value: 100, valueType: "PERCENTAGE", title: "Paid on Kickstarter" },
+          },
+        ],
+        tags: ["pledgebridge", "pledge-pl_42"],
+      },
+    });
+    expect(data.draftOrderCreate?.userErrors).toEqual([]);
+    expect(data.draftOrderCreate?.draftOrder).toMatchObject({ status: "OPEN", tags: ["pledgebridge", "pledge-pl_42"] });
+    const found = await admin.request(DRAFT_ORDERS_BY_TAG, { query: "tag:pledge-pl_42", first: 5 });
+    expect(found.data.draftOrders.nodes).toEqual([
+      expect.objectContaining({
+        id: data.draftOrderCreate!.draftOrder!.id,
+        invoiceUrl: expect.stringContaining("/checkout/"),
+        order: null,
+      }),
+    ]);
+    const refused = await admin.request(DRAFT_ORDER_CREATE, {
+      input: { lineItems: [{ variantId: "gid://shopify/ProductVariant/1", quantity: 1 }] },
+    });
+    expect(refused.data.draftOrderCreate?.userErrors).toEqual([
+      { field: ["lineItems", "0", "variantId"], message: "Product with ID could not be found." },
+    ]);
   });
 
   it("keeps shops apart: one shop's token does not open another", async () => {
