@@ -11,6 +11,7 @@ import { parse } from "csv-parse";
 import { migrateDatabase } from "../app/db/migrate";
 import { openDatabase } from "../app/db/open";
 import { describeDatabaseUrl } from "../app/db/url";
+import { checkFile } from "../app/services/import/check-file";
 import { importFile } from "../app/services/import/import-file";
 
 const rows = Number(process.argv[2] ?? 100_000);
@@ -118,12 +119,21 @@ await generate();
 let start = performance.now();
 const parsed = await parseOnly();
 const baselineMs = performance.now() - start;
+start = performance.now();
+const checked = await checkFile(file);
+const checkMs = performance.now() - start;
+if (process.env.BENCH_PARSE_ONLY) {
+  console.log(
+    `dry run ${Math.round((checked.rows / checkMs) * 1000)} rows/s, baseline ${Math.round((parsed / baselineMs) * 1000)}`,
+  );
+  process.exit(0);
+}
 
 const db = await openDatabase(url, { poolSize: 4 });
 await migrateDatabase(db);
 const shop = await db.prisma.shop.create({ data: { domain: `bench-${Date.now()}.myshopify.com` } });
 start = performance.now();
-const result = await importFile(db.prisma, {
+const result = await importFile(db, {
   shopId: shop.id,
   campaign: { name: "Bench" },
   path: file,
@@ -139,6 +149,9 @@ console.log(
 );
 console.log(
   `baseline: csv-parse only          ${(baselineMs / 1000).toFixed(2)} s   ${rate(parsed, baselineMs)} rows/s`,
+);
+console.log(
+  `dry run: parse and validate       ${(checkMs / 1000).toFixed(2)} s   ${rate(checked.rows, checkMs)} rows/s   ${(checkMs / baselineMs).toFixed(1)}× the baseline`,
 );
 console.log(
   `import: parse, validate, write    ${(importMs / 1000).toFixed(2)} s   ${rate(result.rows, importMs)} rows/s   ${(importMs / baselineMs).toFixed(1)}× the baseline`,

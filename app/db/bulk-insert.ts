@@ -1,30 +1,73 @@
 // Many rows in one statement: the rows travel as one JSON parameter that PostgreSQL unpacks with
-// jsonb_to_recordset. Prisma's createMany binds every value separately, which made imports crawl
-// (bench/import.ts). The id, and updatedAt when the columns list it, are filled here as Prisma would fill them.
+// jsonb_to_recordset. Prisma's createMany binds every value separately, and even a raw Prisma query passes its
+// parameters through Prisma's query compiler, which made imports crawl (bench/import.ts); these go straight to
+// the driver. The id, and updatedAt when the columns list it, are filled here as Prisma would fill them.
 import { randomUUID } from "node:crypto";
+import type { SqlTransaction } from "./open";
 
-interface RawExecutor {
-  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
-}
+type RawExecutor = Pick<SqlTransaction, "query">;
 
 export type ColumnTypes = Record<string, string>;
+
+export interface BulkInsertOptions {
+  returning?: string[];
+  /** A unique key: rows that would break it are skipped, and left out of what comes back. */
+  skipConflictsOn?: string[];
+  /** Columns with one value for every row (shop, campaign…): sent once, not once per row. */
+  same?: Record<string, unknown>;
+}
+
+const quote = (names: string[]) => names.map((name) => `"${name}"`).join(", ");
 
 export async function bulkInsert<Row extends object>(
   tx: RawExecutor,
   table: string,
   columns: ColumnTypes,
   rows: Row[],
-  returning: string[] = ["id"],
+  { returning = ["id"], skipConflictsOn, same = {} }: BulkInsertOptions = {},
 ): Promise<Array<Record<string, unknown>>> {
   if (!rows.length) return [];
-  const types: ColumnTypes = { id: "text", ...columns };
-  const names = Object.keys(types);
-  const stamp = "updatedAt" in types ? { updatedAt: new Date().toISOString() } : {};
-  const records = rows.map((row) => ({ id: randomUUID(), ...stamp, ...row }));
-  const quoted = names.map((name) => `"${name}"`).join(", ");
-  const definition = names.map((name) => `"${name}" ${types[name]}`).join(", ");
+  const now = new Date().toISOString();
+  const constants: Record<string, unknown> = { ...("updatedAt" in columns ? { updatedAt: now } : {}), ...same };
+  const varying: ColumnTypes = { id: "text" };
+  for (const [name, type] of Object.entries(columns)) if (!(name in constants)) varying[name] = type;
+  const records = rows.map((row) => ({ id: randomUUID(), ...row }));
+  const constantNames = Object.keys(constants);
+  const selected = [
+    ...Object.keys(varying).map((name) => `x."${name}"`),
+    ...constantNames.map((name, index) => `$${index + 2}::${columns[name]}`),
+  ];
+  const conflict = skipConflictsOn ? ` ON CONFLICT (${quote(skipConflictsOn)}) DO NOTHING` : "";
+  // json, not jsonb: the batch is read once, and json_to_recordset skips building the binary form of all of it.
   const sql =
-    `INSERT INTO "${table}" (${quoted}) SELECT ${quoted} FROM jsonb_to_recordset($1::jsonb) AS x(${definition}) ` +
-    `RETURNING ${returning.map((name) => `"${name}"`).join(", ")}`;
-  return tx.$queryRawUnsafe<Array<Record<string, unknown>>>(sql, JSON.stringify(records));
+    `INSERT INTO "${table}" (${quote([...Object.keys(varying), ...constantNames])}) ` +
+    `SELECT ${selected.join(", ")} FROM json_to_recordset($1::json) AS x(${definition(varying)})` +
+    `${conflict} RETURNING ${quote(returning)}`;
+  return tx.query(sql, [JSON.stringify(records), ...constantNames.map((name) => constants[name])]);
+}
+
+/** Sets the listed columns of many rows, each found by its id, in one statement. updatedAt is stamped if listed. */
+export async function bulkUpdate<Row extends { id: string }>(
+  tx: RawExecutor,
+  table: string,
+  columns: ColumnTypes,
+  rows: Row[],
+): Promise<void> {
+  if (!rows.length) return;
+  const types: ColumnTypes = { id: "text", ...columns };
+  const stamp = "updatedAt" in types ? { updatedAt: new Date().toISOString() } : {};
+  const records = rows.map((row) => ({ ...row, ...stamp }));
+  const assignments = Object.keys(columns)
+    .map((name) => `"${name}" = x."${name}"`)
+    .join(", ");
+  await tx.query(
+    `UPDATE "${table}" AS t SET ${assignments} FROM json_to_recordset($1::json) AS x(${definition(types)}) WHERE t.id = x.id`,
+    [JSON.stringify(records)],
+  );
+}
+
+function definition(types: ColumnTypes): string {
+  return Object.entries(types)
+    .map(([name, type]) => `"${name}" ${type}`)
+    .join(", ");
 }

@@ -77,6 +77,9 @@ async function openPostgres(
   poolSize: number,
 ): Promise<Database> {
   const pool = new pg.Pool({ connectionString: target.url, max: poolSize });
+  // An idle connection the server closed (restart, failover, a dropped test database) is already out of the pool;
+  // the next query opens a new one. Unhandled, this event would end the process.
+  pool.on("error", () => {});
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     target,

@@ -44,7 +44,23 @@ const MONEY = new RegExp(
   "i",
 );
 
+// Exports repeat the same few amounts (tier minimums, shipping rates) on every row: results are cached.
+const CACHE_SIZE = 4096;
+const cache = new Map<string, MoneyParseResult>();
+
 export function parseMoney(raw: string, campaignCurrency?: string): MoneyParseResult {
+  const key = `${campaignCurrency ?? ""}|${raw}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  // Frozen: the same result is handed to every row that wrote this amount.
+  const result = Object.freeze(parseMoneyUncached(raw, campaignCurrency));
+  if (result.ok) Object.freeze(result.money);
+  if (cache.size >= CACHE_SIZE) cache.clear();
+  cache.set(key, result);
+  return result;
+}
+
+function parseMoneyUncached(raw: string, campaignCurrency?: string): MoneyParseResult {
   let text = raw.trim();
   const parenthesised = /^\((.*)\)$/.exec(text);
   if (parenthesised) text = parenthesised[1]!.trim();

@@ -1,5 +1,5 @@
 // Campaigns as the merchant sees them: each with its pledge counts by state.
-import type { PrismaClient } from "@prisma/client";
+import type { Platform, PrismaClient } from "@prisma/client";
 
 export async function listCampaigns(prisma: PrismaClient, shopId: string) {
   const [campaigns, counts] = await Promise.all([
@@ -22,4 +22,22 @@ export async function listCampaigns(prisma: PrismaClient, shopId: string) {
       estimatedShipAt: campaign.estimatedShipAt?.toISOString() ?? null,
     };
   });
+}
+
+/** A campaign with a handle made from its name, unique in the shop. */
+export async function createCampaign(
+  prisma: PrismaClient,
+  shopId: string,
+  details: { name: string; platform: Platform; currencyCode: string },
+) {
+  const base =
+    details.name
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "campaign";
+  let handle = base;
+  for (let n = 2; await prisma.campaign.findUnique({ where: { shopId_handle: { shopId, handle } } }); n++)
+    handle = `${base}-${n}`;
+  return prisma.campaign.create({ data: { shopId, handle, ...details } });
 }

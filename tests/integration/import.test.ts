@@ -19,7 +19,7 @@ describe(`importing backer reports on ${engineName}`, () => {
 
   it("creates the campaign, its rewards, backers and pledges, and reports the rows it rejected", async () => {
     const shop = await createShop(db.prisma);
-    const result = await importFile(db.prisma, {
+    const result = await importFile(db, {
       shopId: shop.id,
       campaign: { name: "Nordic Sagas" },
       path: "tests/fixtures/kickstarter/2016.csv",
@@ -73,7 +73,9 @@ describe(`importing backer reports on ${engineName}`, () => {
         zip: "135 44",
       },
     });
-    expect(await events(campaign.id, "pledge.imported")).toHaveLength(2);
+    // Creation is on the pledge itself: the run that brought it in, and no event per row.
+    expect(sven.importRunId).toBe(result.runId);
+    expect(await events(campaign.id, "pledge.imported")).toHaveLength(0);
     const run = await db.prisma.importRun.findUniqueOrThrow({ where: { id: result.runId } });
     expect(run).toMatchObject({
       status: "SUCCEEDED",
@@ -87,13 +89,13 @@ describe(`importing backer reports on ${engineName}`, () => {
 
   it("changes nothing when the same file comes again", async () => {
     const shop = await createShop(db.prisma);
-    const first = await importFile(db.prisma, {
+    const first = await importFile(db, {
       shopId: shop.id,
       campaign: { name: "Again" },
       path: "tests/fixtures/kickstarter/2024.csv",
       fileName: "a.csv",
     });
-    const again = await importFile(db.prisma, {
+    const again = await importFile(db, {
       shopId: shop.id,
       campaign: { id: first.campaignId },
       path: "tests/fixtures/kickstarter/2024.csv",
@@ -106,7 +108,7 @@ describe(`importing backer reports on ${engineName}`, () => {
 
   it("updates what a newer file changed, with an event for each change", async () => {
     const shop = await createShop(db.prisma);
-    const first = await importFile(db.prisma, {
+    const first = await importFile(db, {
       shopId: shop.id,
       campaign: { name: "Newer" },
       path: "tests/fixtures/kickstarter/2014.csv",
@@ -117,7 +119,7 @@ describe(`importing backer reports on ${engineName}`, () => {
       .replace("14,1002,name2,email2@live.example,CA", "14,1002,name2,email2@live.example,MX");
     const file = path.join(dir, "newer.csv");
     writeFileSync(file, newer);
-    const result = await importFile(db.prisma, {
+    const result = await importFile(db, {
       shopId: shop.id,
       campaign: { id: first.campaignId },
       path: file,
@@ -132,7 +134,7 @@ describe(`importing backer reports on ${engineName}`, () => {
 
   it("keeps add-ons as rewards of their own and their quantities on the pledge", async () => {
     const shop = await createShop(db.prisma);
-    const result = await importFile(db.prisma, {
+    const result = await importFile(db, {
       shopId: shop.id,
       campaign: { name: "Books" },
       path: "tests/fixtures/kickstarter/2024.csv",
@@ -162,7 +164,7 @@ describe(`importing backer reports on ${engineName}`, () => {
 
   it("joins a second source to the campaign, one backer per person across sources", async () => {
     const shop = await createShop(db.prisma);
-    const ks = await importFile(db.prisma, {
+    const ks = await importFile(db, {
       shopId: shop.id,
       campaign: { name: "Two sources" },
       path: "tests/fixtures/kickstarter/2014.csv",
@@ -179,7 +181,7 @@ describe(`importing backer reports on ${engineName}`, () => {
       amount: "Paid",
       rewardTitle: "Tier",
     });
-    const result = await importFile(db.prisma, {
+    const result = await importFile(db, {
       shopId: shop.id,
       campaign: { id: ks.campaignId },
       path: late,
@@ -199,14 +201,14 @@ describe(`importing backer reports on ${engineName}`, () => {
   it("will not import into another shop's campaign", async () => {
     const mine = await createShop(db.prisma);
     const theirs = await createShop(db.prisma);
-    const result = await importFile(db.prisma, {
+    const result = await importFile(db, {
       shopId: theirs.id,
       campaign: { name: "Theirs" },
       path: "tests/fixtures/kickstarter/2014.csv",
       fileName: "x.csv",
     });
     await expect(
-      importFile(db.prisma, {
+      importFile(db, {
         shopId: mine.id,
         campaign: { id: result.campaignId },
         path: "tests/fixtures/kickstarter/2014.csv",
@@ -214,5 +216,54 @@ describe(`importing backer reports on ${engineName}`, () => {
       }),
     ).rejects.toThrow(/No campaign/);
     expect(await db.prisma.pledge.count({ where: { campaignId: result.campaignId } })).toBe(3);
+  });
+
+  it("keeps each rejected row whole, with its reasons, for download", async () => {
+    const shop = await createShop(db.prisma);
+    const result = await importFile(db, {
+      shopId: shop.id,
+      campaign: { name: "Rejections" },
+      path: "tests/fixtures/kickstarter/2016.csv",
+      fileName: "2016.csv",
+    });
+    const rejections = await db.prisma.importRejection.findMany({ where: { importRunId: result.runId } });
+    expect(rejections).toHaveLength(1);
+    expect(rejections[0]).toMatchObject({ shopId: shop.id, table: "2016.csv", row: 4 });
+    const cells = rejections[0]!.cells as Record<string, string>;
+    expect(Object.keys(cells)).toContain("Pledge Amount");
+    expect((rejections[0]!.errors as Array<{ code: string }>).map((e) => e.code)).toContain("currency_mismatch");
+  });
+
+  it("writes batches side by side without deadlocking when they share backers", async () => {
+    const shop = await createShop(db.prisma);
+    // Ten people, each pledging from two accounts: once in the first half of the file, once, reversed, in the second.
+    const people = Array.from({ length: 10 }, (_, n) => `person${n}@example.com`);
+    const rows = [...people, ...[...people].reverse()].map(
+      (email, n) => `${n + 1},${7000 + n},Backer ${n},${email},US,$10.00 USD,collected`,
+    );
+    const file = path.join(dir, "shared-backers.csv");
+    writeFileSync(
+      file,
+      ["Backer Number,Backer UID,Backer Name,Email,Shipping Country,Pledge Amount,Pledged Status", ...rows].join("\n"),
+    );
+    const result = await importFile(db, {
+      shopId: shop.id,
+      campaign: { name: "Shared" },
+      path: file,
+      fileName: "shared.csv",
+      batchSize: 3,
+      concurrency: 3,
+    });
+    expect(result).toMatchObject({ rows: 20, created: 20, rejected: 0 });
+    expect(await db.prisma.backer.count({ where: { campaignId: result.campaignId } })).toBe(10);
+    const again = await importFile(db, {
+      shopId: shop.id,
+      campaign: { id: result.campaignId },
+      path: file,
+      fileName: "shared.csv",
+      batchSize: 3,
+      concurrency: 3,
+    });
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 20 });
   });
 });

@@ -62,7 +62,7 @@ export function registerImportCommand(program: Command) {
                 throw new CliError("give the campaign to import into with --campaign <name-or-id>", 2);
               const shopId = await resolveShop(db.prisma, options.shop);
               const campaign = await db.prisma.campaign.findFirst({ where: { shopId, id: options.campaign } });
-              return importFile(db.prisma, {
+              return importFile(db, {
                 ...parseOptions,
                 shopId,
                 campaign: campaign ? { id: campaign.id } : { name: options.campaign },

@@ -87,7 +87,8 @@ export const kickstarter: PlatformFormat = {
     const surveyAt = columns.get("survey response") ?? columns.get("shipping name") ?? headers.length;
     const creatorColumns = headers
       .map((header, index) => ({ header: header.replace(/^\uFEFF/, "").trim(), index, name: normaliseHeader(header) }))
-      .filter((column) => !KNOWN.has(column.name));
+      .filter((column) => !KNOWN.has(column.name))
+      .map((column) => ({ ...column, addOn: ADDON.exec(column.header) }));
 
     return (cells, row): ParsedRow => {
       const read = new RowReader(cells, columns, headers, row, options.currency);
@@ -132,7 +133,7 @@ export const kickstarter: PlatformFormat = {
       for (const column of creatorColumns) {
         const value = cleanCell(cells[column.index]);
         if (!value) continue;
-        const addOn = ADDON.exec(column.header);
+        const { addOn } = column;
         const quantity = /^\d+$/.test(value) ? Number(value) : null;
         // An add-on or item cell that is not a number is a reply to a question, kept as an answer.
         if (addOn && quantity !== null) {

@@ -11,7 +11,7 @@ import {
   type RowError,
 } from "../../domain/import/record";
 import { parseMoney } from "../../domain/money-parse";
-import { readTables, UnreadableFileError } from "./read-tables";
+import { readTables, UnreadableFileError, type Table } from "./read-tables";
 
 export interface ParseFileOptions {
   platform?: Platform | "auto";
@@ -20,7 +20,10 @@ export interface ParseFileOptions {
   mapping?: ColumnMapping;
 }
 
-export type ParsedItem = { kind: "record"; record: PledgeRecord } | { kind: "rejected"; errors: RowError[] };
+export type ParsedItem =
+  | { kind: "record"; record: PledgeRecord }
+  /** cells: the row as the file has it, header by header, so that it can be fixed and imported again. */
+  | { kind: "rejected"; errors: RowError[]; table: string; row: number; cells: Record<string, string> };
 
 export interface FileShape {
   platform: Platform;
@@ -34,9 +37,12 @@ const CURRENCY_LOOKAHEAD = 200;
 export async function parseFile(path: string, options: ParseFileOptions = {}, displayName = path) {
   const shape: FileShape = { platform: "CSV", vintage: "", currency: options.currency ?? "", tables: [] };
 
+  let current: Table | null = null;
+
   async function* items(): AsyncGenerator<ParsedItem> {
     const seen = new Map<string, number>();
     for await (const table of readTables(path, displayName)) {
+      current = table;
       const iterator = table.rows[Symbol.asyncIterator]();
       const first = await iterator.next();
       if (first.done) continue;
@@ -75,7 +81,13 @@ export async function parseFile(path: string, options: ParseFileOptions = {}, di
         row++;
         const parsed = parse(cells, row);
         if (!parsed.record) {
-          yield { kind: "rejected", errors: parsed.errors };
+          yield {
+            kind: "rejected",
+            errors: parsed.errors,
+            table: table.name,
+            row,
+            cells: rowCells(headers, cells),
+          };
           continue;
         }
         const key = parsed.record.externalBackerId;
@@ -83,6 +95,9 @@ export async function parseFile(path: string, options: ParseFileOptions = {}, di
         if (firstRow !== undefined) {
           yield {
             kind: "rejected",
+            table: table.name,
+            row,
+            cells: rowCells(headers, cells),
             errors: [
               {
                 row,
@@ -101,7 +116,19 @@ export async function parseFile(path: string, options: ParseFileOptions = {}, di
     }
   }
 
-  return { shape, items: items() };
+  /** How far through the file the rows handed out so far are, from 0 to 1. */
+  const progress = () => current?.progress() ?? 0;
+  return { shape, items: items(), progress };
+}
+
+function rowCells(headers: string[], cells: string[]): Record<string, string> {
+  const named: Record<string, string> = {};
+  cells.forEach((cell, index) => {
+    const header = headers[index]?.replace(/^\uFEFF/, "").trim() || `Column ${index + 1}`;
+    if (!(header in named)) named[header] = cell;
+    else named[`${header} (${index + 1})`] = cell;
+  });
+  return named;
 }
 
 function chooseFormat(

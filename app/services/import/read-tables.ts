@@ -2,8 +2,8 @@
 // Windows-1252, detected from its first bytes), or a ZIP of CSVs (Kickstarter's one-file-per-tier export).
 // Nothing holds the whole file in memory.
 import { createReadStream } from "node:fs";
-import { open } from "node:fs/promises";
-import { PassThrough, type Readable } from "node:stream";
+import { open, stat } from "node:fs/promises";
+import { PassThrough, Transform, type Readable } from "node:stream";
 import { parse } from "csv-parse";
 import iconv from "iconv-lite";
 import yauzl from "yauzl";
@@ -19,6 +19,8 @@ export interface Table {
   encoding: Encoding;
   /** The header row first, then the data rows. */
   rows: AsyncIterable<string[]>;
+  /** How much of the whole file has been read, from 0 to 1: for progress bars. */
+  progress(): number;
 }
 
 const SAMPLE_BYTES = 64 * 1024;
@@ -48,7 +50,14 @@ export async function* readTables(path: string, displayName = path): AsyncGenera
   // NUL bytes belong in UTF-16 text only.
   if ((encoding === "utf8" || encoding === "windows1252") && looksBinary(sample))
     throw new UnreadableFileError(`${displayName} is not a CSV file (it looks binary)`);
-  yield { name: displayName, encoding, rows: csvRows(createReadStream(path), encoding) };
+  const source = createReadStream(path);
+  const { size } = await stat(path);
+  yield {
+    name: displayName,
+    encoding,
+    rows: csvRows(source, encoding),
+    progress: () => (size ? Math.min(1, source.bytesRead / size) : 1),
+  };
 }
 
 export function detectEncoding(sample: Buffer): Encoding {
@@ -80,9 +89,13 @@ function looksBinary(sample: Buffer): boolean {
 }
 
 async function* csvRows(source: Readable, encoding: Encoding): AsyncGenerator<string[]> {
-  const decoded = source.pipe(
-    iconv.decodeStream(encoding === "utf16be" ? "utf-16be" : encoding === "windows1252" ? "win1252" : encoding),
-  );
+  // csv-parse reads UTF-8 bytes itself; decoding them to text first would only make it encode them again.
+  const decoded =
+    encoding === "utf8"
+      ? source
+      : source.pipe(
+          iconv.decodeStream(encoding === "utf16be" ? "utf-16be" : encoding === "windows1252" ? "win1252" : encoding),
+        );
   const parser = decoded.pipe(
     parse({ bom: true, relax_column_count: true, skip_empty_lines: true, relax_quotes: false }),
   );
@@ -113,7 +126,8 @@ async function* zipTables(path: string, displayName: string): AsyncGenerator<Tab
   });
   if (!entries.length) throw new UnreadableFileError(`${displayName} holds no CSV file`);
   // Reopened for each entry so each table streams on its own, one after the other.
-  for (const entry of entries.sort((a, b) => a.fileName.localeCompare(b.fileName))) {
+  const sorted = entries.sort((a, b) => a.fileName.localeCompare(b.fileName));
+  for (const [index, entry] of sorted.entries()) {
     const file = await new Promise<yauzl.ZipFile>((resolve, reject) =>
       yauzl.open(path, { lazyEntries: true, autoClose: true }, (e, f) => (e || !f ? reject(e) : resolve(f))),
     );
@@ -124,11 +138,22 @@ async function* zipTables(path: string, displayName: string): AsyncGenerator<Tab
       });
       file.readEntry();
     });
-    const peek = await firstBytes(stream);
+    let read = 0;
+    const counted = stream.pipe(
+      new Transform({
+        transform(chunk: Buffer, _encoding, done) {
+          read += chunk.length;
+          done(null, chunk);
+        },
+      }),
+    );
+    const peek = await firstBytes(counted);
     yield {
       name: `${displayName}/${entry.fileName}`,
       encoding: detectEncoding(peek.bytes),
       rows: csvRows(peek.stream, detectEncoding(peek.bytes)),
+      progress: () =>
+        (index + (entry.uncompressedSize ? Math.min(1, read / entry.uncompressedSize) : 1)) / sorted.length,
     };
   }
 }

@@ -1,0 +1,342 @@
+// One batch of pledge records written in one transaction: rewards first, then backers, then pledges. New rows go
+// in with one INSERT … ON CONFLICT DO NOTHING each; only the rows that were already there are read back, compared
+// and updated, with an Event per change. A fresh import is therefore a handful of statements per batch.
+// Plain SQL on the driver's connection, not Prisma: this is the import's hot path (bench/import.ts).
+import type { PledgeRecord } from "../../domain/import/record";
+import { bulkInsert, bulkUpdate } from "../../db/bulk-insert";
+import type { SqlTransaction } from "../../db/open";
+import { diff } from "./diff";
+
+type Tx = Pick<SqlTransaction, "query">;
+type EventRow = {
+  shopId: string;
+  pledgeId?: string;
+  subjectType: string;
+  subjectId: string;
+  kind: string;
+  cause: string;
+  data: unknown;
+};
+type RewardRow = {
+  shopId: string;
+  campaignId: string;
+  source: string;
+  kind: "TIER" | "ADDON";
+  externalId: string;
+  title: string;
+  minimumMinor?: number | null;
+};
+
+export interface BatchContext {
+  shopId: string;
+  campaignId: string;
+  runId: string;
+  /** Reward ids by key, kept across batches. */
+  rewardIds: Map<string, string>;
+}
+
+export interface BatchOutcome {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+// Column types for the bulk statements, as the migrations create them.
+const PLEDGE_DATA_COLUMNS = {
+  backerId: "text",
+  backerNumber: "integer",
+  rewardId: "text",
+  status: '"PledgeStatus"',
+  amountMinor: "integer",
+  shippingPaidMinor: "integer",
+  bonusMinor: "integer",
+  currencyCode: "text",
+  pledgedAt: "timestamp(3)",
+  answers: "jsonb",
+  addOns: "jsonb",
+  items: "jsonb",
+  latePledge: "boolean",
+  pledgeOverTime: "boolean",
+  amountDueMinor: "integer",
+  amountPaidMinor: "integer",
+  fulfillmentStatus: "text",
+  updatedAt: "timestamp(3)",
+};
+const PLEDGE_COLUMNS = {
+  ...PLEDGE_DATA_COLUMNS,
+  shopId: "text",
+  campaignId: "text",
+  source: '"Platform"',
+  externalBackerId: "text",
+  importRunId: "text",
+};
+const BACKER_DATA_COLUMNS = {
+  email: "text",
+  firstName: "text",
+  lastName: "text",
+  phone: "text",
+  address1: "text",
+  address2: "text",
+  city: "text",
+  provinceCode: "text",
+  zip: "text",
+  countryCode: "text",
+  privateRelayEmail: "boolean",
+  updatedAt: "timestamp(3)",
+};
+const BACKER_COLUMNS = { ...BACKER_DATA_COLUMNS, shopId: "text", campaignId: "text", identityKey: "text" };
+const REWARD_COLUMNS = {
+  shopId: "text",
+  campaignId: "text",
+  source: '"Platform"',
+  kind: '"RewardKind"',
+  externalId: "text",
+  title: "text",
+  minimumMinor: "integer",
+  updatedAt: "timestamp(3)",
+};
+const EVENT_COLUMNS = {
+  shopId: "text",
+  pledgeId: "text",
+  subjectType: "text",
+  subjectId: "text",
+  kind: "text",
+  cause: "text",
+  data: "jsonb",
+};
+
+/** Writes backers and pledges. The rewards the records name must be in context.rewardIds already (ensureRewards). */
+export async function writeBatch(tx: Tx, context: BatchContext, records: PledgeRecord[]): Promise<BatchOutcome> {
+  const backerIds = await upsertBackers(tx, context, records);
+  return upsertPledges(tx, context, records, backerIds);
+}
+
+/**
+ * A pledge's creation is on the pledge itself (createdAt, and importRunId: the run that brought it in); Events
+ * record what later files changed, with the run as their cause.
+ */
+async function upsertPledges(
+  tx: Tx,
+  context: BatchContext,
+  records: PledgeRecord[],
+  backerIds: Map<string, string>,
+): Promise<BatchOutcome> {
+  const { shopId, campaignId, runId } = context;
+  const source = records[0]!.platform;
+  const wanted = new Map(
+    records.map((record) => [record.externalBackerId, pledgeData(context, record, backerIds.get(record.identityKey)!)]),
+  );
+  const inserted = (await bulkInsert(
+    tx,
+    "Pledge",
+    PLEDGE_COLUMNS,
+    sortedBy(
+      [...wanted].map(([externalBackerId, data]) => ({ externalBackerId, ...data })),
+      "externalBackerId",
+    ),
+    {
+      returning: ["externalBackerId"],
+      skipConflictsOn: ["campaignId", "source", "externalBackerId"],
+      same: { shopId, campaignId, source, importRunId: runId },
+    },
+  )) as Array<{ externalBackerId: string }>;
+  for (const { externalBackerId } of inserted) wanted.delete(externalBackerId);
+  if (!wanted.size) return { created: inserted.length, updated: 0, unchanged: 0 };
+
+  const existing = await tx.query<{ id: string; externalBackerId: string } & Record<string, unknown>>(
+    `SELECT id, "externalBackerId", ${selectList(PLEDGE_DATA_COLUMNS)} FROM "Pledge"
+     WHERE "campaignId" = $1 AND source = $2::"Platform" AND "externalBackerId" = ANY($3::text[])`,
+    [campaignId, source, [...wanted.keys()]],
+  );
+  const changed: Array<{ id: string } & ReturnType<typeof pledgeData>> = [];
+  const events: EventRow[] = [];
+  for (const current of existing) {
+    const data = wanted.get(current.externalBackerId)!;
+    const changes = diff(current, data);
+    if (!Object.keys(changes).length) continue;
+    changed.push({ id: current.id, ...data });
+    events.push({
+      shopId,
+      pledgeId: current.id,
+      subjectType: "pledge",
+      subjectId: current.id,
+      kind: "pledge.changed",
+      cause: `import:${runId}`,
+      data: { changes },
+    });
+  }
+  await bulkUpdate(tx, "Pledge", PLEDGE_DATA_COLUMNS, sortedBy(changed, "id"));
+  await bulkInsert(tx, "Event", EVENT_COLUMNS, events);
+  return { created: inserted.length, updated: changed.length, unchanged: existing.length - changed.length };
+}
+
+function rewardKey(externalId: string | null, title: string | null) {
+  return externalId ? `id:${externalId}` : `title:${title}`;
+}
+
+/**
+ * Creates the rewards and add-ons these records name that the campaign lacks, and returns their ids by key. Run in
+ * its own transaction and committed before any batch uses the ids: batches written side by side share them.
+ */
+export async function ensureRewards(
+  tx: Tx,
+  context: BatchContext,
+  records: PledgeRecord[],
+): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  if (!records.length) return found;
+  const source = records[0]!.platform;
+  const wanted = new Map<string, RewardRow>();
+  for (const record of records) {
+    if (record.reward && (record.reward.externalId || record.reward.title)) {
+      const key = rewardKey(record.reward.externalId, record.reward.title);
+      if (context.rewardIds.has(key)) continue;
+      wanted.set(key, {
+        shopId: context.shopId,
+        campaignId: context.campaignId,
+        source,
+        kind: "TIER",
+        externalId: record.reward.externalId ?? `title:${record.reward.title}`,
+        title: record.reward.title ?? record.reward.externalId!,
+        minimumMinor: record.reward.minimum?.amountMinor ?? null,
+      });
+    }
+    for (const addOn of record.addOns) {
+      const key = rewardKey(addOn.externalId, null);
+      if (context.rewardIds.has(key)) continue;
+      wanted.set(key, {
+        shopId: context.shopId,
+        campaignId: context.campaignId,
+        source,
+        kind: "ADDON",
+        externalId: addOn.externalId,
+        title: addOn.title,
+      });
+    }
+  }
+  if (!wanted.size) return found;
+  await bulkInsert(tx, "Reward", REWARD_COLUMNS, sortedBy([...wanted.values()], "externalId"), {
+    skipConflictsOn: ["campaignId", "source", "externalId"],
+  });
+  const rows = await tx.query<{ id: string; externalId: string }>(
+    `SELECT id, "externalId" FROM "Reward" WHERE "campaignId" = $1 AND source = $2::"Platform" AND "externalId" = ANY($3::text[])`,
+    [context.campaignId, source, [...wanted.values()].map((reward) => reward.externalId)],
+  );
+  for (const row of rows) {
+    found.set(row.externalId.startsWith("title:") ? row.externalId : `id:${row.externalId}`, row.id);
+  }
+  return found;
+}
+
+/** One backer per person in the campaign: the identity key (email) joins pledges from every source. */
+async function upsertBackers(tx: Tx, context: BatchContext, records: PledgeRecord[]): Promise<Map<string, string>> {
+  const latest = new Map(records.map((record) => [record.identityKey, backerData(record)]));
+  const inserted = (await bulkInsert(
+    tx,
+    "Backer",
+    BACKER_COLUMNS,
+    sortedBy(
+      [...latest].map(([identityKey, data]) => ({ identityKey, ...data })),
+      "identityKey",
+    ),
+    {
+      returning: ["id", "identityKey"],
+      skipConflictsOn: ["campaignId", "identityKey"],
+      same: { shopId: context.shopId, campaignId: context.campaignId },
+    },
+  )) as Array<{ id: string; identityKey: string }>;
+  const ids = new Map(inserted.map((backer) => [backer.identityKey, backer.id]));
+  const known = [...latest.keys()].filter((key) => !ids.has(key));
+  if (!known.length) return ids;
+
+  const existing = await tx.query<{ id: string; identityKey: string } & Record<string, unknown>>(
+    `SELECT id, "identityKey", ${selectList(BACKER_DATA_COLUMNS)} FROM "Backer"
+     WHERE "campaignId" = $1 AND "identityKey" = ANY($2::text[])`,
+    [context.campaignId, known],
+  );
+  const changed: Array<{ id: string } & ReturnType<typeof backerData>> = [];
+  const events: EventRow[] = [];
+  for (const backer of existing) {
+    ids.set(backer.identityKey, backer.id);
+    const data = latest.get(backer.identityKey)!;
+    const changes = diff(backer, data);
+    if (!Object.keys(changes).length) continue;
+    changed.push({ id: backer.id, ...data });
+    // Which personal fields changed, not their values: events outlive a redaction request.
+    events.push({
+      shopId: context.shopId,
+      subjectType: "backer",
+      subjectId: backer.id,
+      kind: "backer.changed",
+      cause: `import:${context.runId}`,
+      data: { fields: Object.keys(changes) },
+    });
+  }
+  await bulkUpdate(tx, "Backer", BACKER_DATA_COLUMNS, sortedBy(changed, "id"));
+  await bulkInsert(tx, "Event", EVENT_COLUMNS, events);
+  return ids;
+}
+
+/**
+ * Rows in key order: two batches written at once that share a key then lock it in the same order, so one waits
+ * for the other instead of deadlocking.
+ */
+function sortedBy<Row, Key extends keyof Row>(rows: Row[], key: Key): Row[] {
+  return rows.sort((a, b) => (a[key] < b[key] ? -1 : a[key] > b[key] ? 1 : 0));
+}
+
+/** The data columns, timestamps read as UTC instants whatever the connection's time zone. */
+function selectList(columns: Record<string, string>): string {
+  return Object.entries(columns)
+    .filter(([name]) => name !== "updatedAt")
+    .map(([name, type]) => (type.startsWith("timestamp") ? `("${name}" AT TIME ZONE 'UTC') AS "${name}"` : `"${name}"`))
+    .join(", ");
+}
+
+function backerData(record: PledgeRecord) {
+  const [firstName, lastName] = splitName(record.address?.name ?? record.name);
+  return {
+    email: record.email,
+    firstName,
+    lastName,
+    phone: record.address?.phone ?? null,
+    address1: record.address?.address1 ?? null,
+    address2: record.address?.address2 ?? null,
+    city: record.address?.city ?? null,
+    provinceCode: record.address?.province ?? null,
+    zip: record.address?.zip ?? null,
+    countryCode: record.address?.countryCode ?? null,
+    privateRelayEmail: record.privateRelayEmail,
+  };
+}
+
+function pledgeData(context: BatchContext, record: PledgeRecord, backerId: string) {
+  return {
+    backerId,
+    backerNumber: record.backerNumber,
+    rewardId: record.reward
+      ? (context.rewardIds.get(rewardKey(record.reward.externalId, record.reward.title)) ?? null)
+      : null,
+    status: record.status,
+    amountMinor: record.amount.amountMinor,
+    shippingPaidMinor: record.shippingPaid?.amountMinor ?? 0,
+    bonusMinor: record.bonus?.amountMinor ?? 0,
+    currencyCode: record.amount.currency,
+    pledgedAt: record.pledgedAt,
+    answers: record.answers,
+    addOns: record.addOns.map(({ externalId, quantity }) => ({ rewardExternalId: externalId, quantity })),
+    items: record.items,
+    latePledge: record.latePledge,
+    pledgeOverTime: record.pledgeOverTime,
+    amountDueMinor: record.amountDue?.amountMinor ?? null,
+    amountPaidMinor: record.amountPaid?.amountMinor ?? null,
+    fulfillmentStatus: record.fulfillmentStatus,
+  };
+}
+
+function splitName(name: string | null): [string | null, string | null] {
+  const parts = name?.trim().split(/\s+/) ?? [];
+  if (!parts.length) return [null, null];
+  if (parts.length === 1) return [parts[0]!, null];
+  return [parts.slice(0, -1).join(" "), parts.at(-1)!];
+}
