@@ -29,6 +29,8 @@ const EnvSchema = z
     DEMO_MODE: flag.default(false),
     JOBS_IN_PROCESS: flag.default(true),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
+    /** The largest backer export the admin accepts, in megabytes (the CLI reads files of any size). */
+    IMPORT_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(4096).default(200),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((env, ctx) => {

@@ -14,7 +14,7 @@ const count = Number(process.argv[2] ?? 500);
 const url = process.env.DATABASE_URL ?? "pglite://memory";
 const db = await openDatabase(url, { poolSize: 4 });
 await migrateDatabase(db);
-const queue = await JobQueue.start(db, jobDefinitions({ prisma: db.prisma }), createLogger("silent"));
+const queue = await JobQueue.start(db, jobDefinitions({ db }), createLogger("silent"));
 
 const delivery = () => ({
   webhookId: randomUUID(),

@@ -1,5 +1,6 @@
 // Every queue the app has, with its data schema and retry policy. Handlers are thin: they call a service.
-import type { PrismaClient } from "@prisma/client";
+import type { Database } from "../db/open";
+import { IMPORT_QUEUE, ImportJobData, runImportJob } from "../services/import/import-jobs";
 import { AdminApiError } from "../shopify/errors";
 import { processWebhook } from "../webhooks/process";
 import { WEBHOOK_QUEUE, WebhookJobData } from "../webhooks/receive";
@@ -11,7 +12,8 @@ export function isTerminalError(error: unknown): boolean {
   return error instanceof AdminApiError && !error.retryable;
 }
 
-export function jobDefinitions(deps: { prisma: PrismaClient }): QueueDefinition[] {
+export function jobDefinitions(deps: { db: Database }): QueueDefinition[] {
+  const { prisma } = deps.db;
   return [
     defineQueue({
       name: WEBHOOK_QUEUE,
@@ -19,7 +21,17 @@ export function jobDefinitions(deps: { prisma: PrismaClient }): QueueDefinition[
       retryLimit: 8,
       retryDelaySeconds: 5,
       isTerminal: isTerminalError,
-      handler: (data, context) => processWebhook(deps.prisma, data, context),
+      handler: (data, context) => processWebhook(prisma, data, context),
+    }),
+    defineQueue({
+      name: IMPORT_QUEUE,
+      schema: ImportJobData,
+      // A failed run starts again from the top; rows it already wrote come back unchanged.
+      retryLimit: 3,
+      retryDelaySeconds: 10,
+      expireInSeconds: 60 * 60,
+      isTerminal: isTerminalError,
+      handler: (data, context) => runImportJob(deps.db, data, context),
     }),
   ];
 }

@@ -12,7 +12,7 @@ declare global {
 
 async function start(): Promise<JobQueue> {
   const config = readConfig();
-  const queue = await JobQueue.start(database, jobDefinitions({ prisma: database.prisma }), logger);
+  const queue = await JobQueue.start(database, jobDefinitions({ db: database }), logger);
   if (config.JOBS_IN_PROCESS) {
     await queue.work(config.WORKER_CONCURRENCY);
     logger.info({ concurrency: config.WORKER_CONCURRENCY }, "working job queues in the web process");

@@ -47,7 +47,7 @@ describe.skipIf(!process.env.TEST_POSTGRES_URL)("worker processes on PostgreSQL"
     target = await createTestDatabaseUrl();
     db = await openDatabase(target.url);
     await migrateDatabase(db);
-    queue = await JobQueue.start(db, jobDefinitions({ prisma: db.prisma }), memoryLogger().logger);
+    queue = await JobQueue.start(db, jobDefinitions({ db }), memoryLogger().logger);
     for (let i = 0; i < 2; i++) {
       workers.push(
         spawn(process.execPath, [tsx, "app/jobs/worker.ts"], {

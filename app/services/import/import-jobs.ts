@@ -1,0 +1,96 @@
+// Imports from the admin run as jobs: the upload is stored, an ImportRun is queued, and a worker reads the file
+// and writes the pledges, keeping the run's progress for the progress bar. The job id comes from the run, so the
+// run is queued once however often the request is retried.
+import { z } from "zod";
+import type { Database } from "../../db/open";
+import type { ColumnMapping } from "../../domain/import/mapped";
+import type { Platform } from "../../domain/import/record";
+import { TerminalJobError, type JobContext, type JobQueue } from "../../jobs/queue";
+import { stableUuid } from "../../jobs/stable-id";
+import { importFile } from "./import-file";
+import { UnreadableFileError } from "./read-tables";
+import { deleteUpload, withUploadFile } from "./uploads";
+
+export const IMPORT_QUEUE = "import";
+export const ImportJobData = z.object({ shopId: z.string().min(1), runId: z.string().min(1) });
+
+export interface ImportOptions {
+  platform?: Platform | "auto";
+  currency?: string;
+  mapping?: ColumnMapping;
+}
+
+export async function queueImport(
+  db: Database,
+  jobs: Pick<JobQueue, "enqueueWithId">,
+  request: { shopId: string; campaignId: string; uploadId: string; fileName: string; options: ImportOptions },
+) {
+  const campaign = await db.prisma.campaign.findFirst({ where: { id: request.campaignId, shopId: request.shopId } });
+  if (!campaign) throw new Error(`No campaign ${request.campaignId} in this shop`);
+  const run = await db.prisma.importRun.create({
+    data: {
+      shopId: request.shopId,
+      campaignId: campaign.id,
+      source: request.options.platform && request.options.platform !== "auto" ? request.options.platform : "CSV",
+      fileName: request.fileName,
+      uploadId: request.uploadId,
+      options: request.options as never,
+      status: "QUEUED",
+    },
+  });
+  const jobId = stableUuid(`import:${run.id}`);
+  await db.prisma.importRun.update({ where: { id: run.id }, data: { jobId } });
+  await jobs.enqueueWithId(IMPORT_QUEUE, { shopId: request.shopId, runId: run.id }, jobId);
+  return run;
+}
+
+export async function runImportJob(
+  db: Database,
+  data: z.infer<typeof ImportJobData>,
+  context: Pick<JobContext, "logger">,
+) {
+  const run = await db.prisma.importRun.findFirst({ where: { id: data.runId, shopId: data.shopId } });
+  if (!run) throw new TerminalJobError(`No import run ${data.runId} in this shop`);
+  if (run.status === "SUCCEEDED") return { runId: run.id, skipped: "already imported" };
+  if (!run.uploadId) throw await fail(db, run.id, "The uploaded file is no longer stored: upload it again");
+  const options = run.options as ImportOptions;
+  try {
+    const result = await withUploadFile(db, data.shopId, run.uploadId, (file) =>
+      importFile(db, {
+        shopId: data.shopId,
+        campaign: { id: run.campaignId },
+        runId: run.id,
+        path: file.path,
+        fileName: run.fileName,
+        platform: options.platform,
+        currency: options.currency,
+        mapping: options.mapping,
+      }),
+    );
+    await deleteUpload(db, data.shopId, run.uploadId);
+    context.logger.info(
+      { runId: run.id, rows: result.rows, created: result.created, rejected: result.rejected },
+      "import finished",
+    );
+    return { runId: run.id, rows: result.rows };
+  } catch (error) {
+    // A file that cannot be read will not read better on a retry.
+    if (error instanceof UnreadableFileError) throw await fail(db, run.id, error.message);
+    throw error;
+  }
+}
+
+/** Marks the run failed for good, keeping the row errors it found before the file stopped making sense. */
+async function fail(db: Database, runId: string, message: string) {
+  const run = await db.prisma.importRun.findUniqueOrThrow({ where: { id: runId }, select: { errors: true } });
+  const rowErrors = (run.errors as Array<{ code: string }>).filter((error) => error.code !== "import_failed");
+  await db.prisma.importRun.update({
+    where: { id: runId },
+    data: {
+      status: "FAILED",
+      finishedAt: new Date(),
+      errors: [...rowErrors, { row: null, column: null, value: null, code: "unreadable_file", message }] as never,
+    },
+  });
+  return new TerminalJobError(message);
+}
