@@ -16,9 +16,13 @@ export function resolveLocale(requested: string | null | undefined): Locale {
   return (LOCALES as readonly string[]).includes(language ?? "") ? (language as Locale) : "en";
 }
 
+/** t("imports.rows", { rows: "1,200" }): a message, with its {placeholders} filled in. */
 export function translator(locale: Locale) {
   const messages = MESSAGES[locale];
-  return (key: MessageKey) => messages[key];
+  return (key: MessageKey, values?: Record<string, string | number>) =>
+    values
+      ? messages[key].replace(/\{(\w+)\}/g, (match, name: string) => String(values[name] ?? match))
+      : messages[key];
 }
 
 export function polarisTranslations(locale: Locale) {

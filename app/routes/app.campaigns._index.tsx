@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { Badge, Card, DataTable, Layout, Page } from "@shopify/polaris";
 import { EmptyStatePage } from "../components/EmptyStatePage";
 import { useTranslate } from "../components/i18n";
@@ -24,13 +24,14 @@ export default function Campaigns() {
         heading="campaigns.empty.heading"
         body="campaigns.empty.body"
         footer="campaigns.empty.cli"
+        action={{ content: "campaigns.create", url: "/app/campaigns/new" }}
       />
     );
   }
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
   const number = new Intl.NumberFormat(locale);
   return (
-    <Page title={t("campaigns.title")}>
+    <Page title={t("campaigns.title")} primaryAction={{ content: t("campaigns.create"), url: "/app/campaigns/new" }}>
       <Layout>
         <Layout.Section>
           <Card padding="0">
@@ -45,8 +46,10 @@ export default function Campaigns() {
                 t("campaigns.column.ships"),
               ]}
               rows={campaigns.map((campaign) => [
-                campaign.name,
-                campaign.platform.charAt(0) + campaign.platform.slice(1).toLowerCase(),
+                <Link key={`${campaign.id}-name`} to={`/app/campaigns/${campaign.id}`}>
+                  {campaign.name}
+                </Link>,
+                t(`platform.${campaign.platform}`),
                 <Badge key={campaign.id} tone={campaign.status === "FULFILLING" ? "info" : undefined}>
                   {t(`campaign.status.${campaign.status}`)}
                 </Badge>,

@@ -41,3 +41,25 @@ export async function createCampaign(
     handle = `${base}-${n}`;
   return prisma.campaign.create({ data: { shopId, handle, ...details } });
 }
+
+/** One campaign of this shop with its headline counts, or null when the shop has no such campaign. */
+export async function campaignSummary(prisma: PrismaClient, shopId: string, campaignId: string) {
+  const campaign = await prisma.campaign.findFirst({ where: { id: campaignId, shopId } });
+  if (!campaign) return null;
+  const [byStatus, backers] = await Promise.all([
+    prisma.pledge.groupBy({ by: ["status"], where: { shopId, campaignId }, _count: { _all: true } }),
+    prisma.backer.count({ where: { shopId, campaignId } }),
+  ]);
+  const count = (status: string) => byStatus.find((row) => row.status === status)?._count._all ?? 0;
+  return {
+    id: campaign.id,
+    name: campaign.name,
+    handle: campaign.handle,
+    platform: campaign.platform,
+    currencyCode: campaign.currencyCode,
+    pledges: byStatus.reduce((sum, row) => sum + row._count._all, 0),
+    backers,
+    collected: count("COLLECTED"),
+    dropped: count("DROPPED"),
+  };
+}

@@ -102,6 +102,16 @@ describe("a CSV read through a saved column mapping", () => {
     ]);
   });
 
+  it("takes a mapping as a form sends it, with the unmapped fields present but empty", () => {
+    const fromForm = ColumnMapping.parse({ ...mapping, phone: undefined, city: undefined });
+    const [frances] = parse(
+      mappedFormat("CSV", "csv/mapped", fromForm),
+      "tests/fixtures/generic/late-pledges.csv",
+      "EUR",
+    );
+    expect(frances!.record).toMatchObject({ externalBackerId: "LP-1", answers: { "Favourite colour": "Green" } });
+  });
+
   it("is detected once its mapping fits the file's headers", () => {
     expect(detectFormat(readFixture("tests/fixtures/generic/late-pledges.csv").headers, [format])?.vintage).toBe(
       "csv/mapped",

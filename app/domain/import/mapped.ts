@@ -48,7 +48,11 @@ const STATUSES: Record<string, PledgeStatus> = {
 };
 
 export function mappedFormat(platform: Platform, vintage: string, mapping: ColumnMapping): PlatformFormat {
-  const mapped = new Set(Object.values(mapping).map(normaliseHeader));
+  const mapped = new Set(
+    Object.values(mapping)
+      .filter((column): column is string => typeof column === "string")
+      .map(normaliseHeader),
+  );
   const required = [mapping.externalBackerId, mapping.email, mapping.amount].map(normaliseHeader);
   return {
     platform,

@@ -43,13 +43,13 @@ export async function storeUpload(
 
 /**
  * Writes a shop's stored upload to a private temporary file, one chunk in memory at a time, and hands its path to
- * `use`; the file is removed afterwards whatever happens.
+ * `read`; the file is removed afterwards whatever happens.
  */
 export async function withUploadFile<T>(
   db: Database,
   shopId: string,
   uploadId: string,
-  use: (file: { path: string; fileName: string }) => Promise<T>,
+  read: (file: { path: string; fileName: string }) => Promise<T>,
 ): Promise<T> {
   const [upload] = await db.query<{ fileName: string }>(
     `SELECT "fileName" FROM "ImportUpload" WHERE id = $1 AND "shopId" = $2`,
@@ -70,7 +70,7 @@ export async function withUploadFile<T>(
     }
     out.end();
     await once(out, "finish");
-    return await use({ path: file, fileName: upload.fileName });
+    return await read({ path: file, fileName: upload.fileName });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
