@@ -44,7 +44,7 @@ describe.skipIf(!chromiumPath)("importing backers from the admin", () => {
 
   afterAll(async () => {
     await browser?.close();
-    if (process.env.SHOW_APP_OUTPUT) console.log(app?.output());
+    if (process.env.SHOW_APP_OUTPUT) console.warn(app?.output());
     await app?.stop();
   });
 
