@@ -110,6 +110,20 @@ describe("npx pledgebridge", () => {
     });
     expect((await cli("shop", "connect", "--token", "x")).code).toBe(2);
     expect((await cli("nonsense")).code).toBe(2);
+    // No built-in BackerKit layout (its columns are not published): the merchant maps the file once.
+    const backerkit = await cli(
+      "import",
+      "tests/fixtures/generic/late-pledges.csv",
+      "--campaign",
+      "BK",
+      "--platform",
+      "backerkit",
+      "--dry-run",
+    );
+    expect(backerkit).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/no built-in layout for backerkit files: map their columns once/),
+    });
   });
 
   it("has help on every command", async () => {

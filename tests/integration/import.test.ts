@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createWriteStream, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import yazl from "yazl";
 import { ColumnMapping } from "../../app/domain/import/mapped";
 import { importFile } from "../../app/services/import/import-file";
 import { engineName, openTestDatabase } from "../helpers/database";
@@ -265,5 +266,35 @@ describe(`importing backer reports on ${engineName}`, () => {
       concurrency: 3,
     });
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 20 });
+  });
+
+  it("takes the tiers of a 2013 report from the names of the files in Kickstarter's ZIP", async () => {
+    const shop = await createShop(db.prisma);
+    const [header, tim, ada] = readFileSync("tests/fixtures/kickstarter/2013.csv", "utf8").trim().split("\n");
+    const zip = new yazl.ZipFile();
+    zip.addBuffer(Buffer.from([header, tim].join("\n")), "Kickstarter Backer Report - $4 - Oct 14 07am.csv");
+    zip.addBuffer(Buffer.from([header, ada].join("\n")), "Kickstarter Backer Report - $25 - Oct 14 07am.csv");
+    const target = path.join(dir, "tiers.zip");
+    const written = new Promise<void>((resolve) =>
+      zip.outputStream.pipe(createWriteStream(target)).on("close", resolve),
+    );
+    zip.end();
+    await written;
+    const result = await importFile(db, {
+      shopId: shop.id,
+      campaign: { name: "Tiers" },
+      path: target,
+      fileName: "tiers.zip",
+    });
+    expect(result).toMatchObject({ vintage: "kickstarter/2013", created: 2, rejected: 0 });
+    const pledges = await db.prisma.pledge.findMany({
+      where: { campaignId: result.campaignId },
+      include: { reward: true },
+      orderBy: { externalBackerId: "asc" },
+    });
+    expect(pledges.map((p) => [p.externalBackerId, p.reward?.title, p.reward?.minimumMinor])).toEqual([
+      ["3", "$4", 400],
+      ["4", "$25", 2500],
+    ]);
   });
 });

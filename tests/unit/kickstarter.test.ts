@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { kickstarter, kickstarterVintage } from "../../app/domain/import/kickstarter";
+import { kickstarter, kickstarterVintage, tierFromFileName } from "../../app/domain/import/kickstarter";
 import type { ParsedRow } from "../../app/domain/import/record";
 import { readFixture } from "../helpers/csv";
 
@@ -157,5 +157,21 @@ describe("Kickstarter backer reports", () => {
       pledgedAt: new Date("2025-05-10T08:30:00Z"),
     });
     expect(recordOf(results[2]).status).toBe("DROPPED");
+  });
+
+  it("reads the tier from the name of its file in Kickstarter's ZIP, for reports that name it nowhere else", () => {
+    expect(tierFromFileName("report.zip/Kickstarter Backer Report - $59 - Aug 18 07am.csv", "USD")).toEqual({
+      externalId: null,
+      title: "$59",
+      minimum: { amountMinor: 5900, currency: "USD" },
+    });
+    expect(tierFromFileName("Kickstarter Backer Report - Early Bird - May 2 11pm.csv", "USD")).toEqual({
+      externalId: null,
+      title: "Early Bird",
+      minimum: null,
+    });
+    expect(tierFromFileName("Kickstarter Backer Report - No reward - Aug 18 07am.csv", "USD")).toBeNull();
+    expect(tierFromFileName("backers.csv", "USD")).toBeNull();
+    expect(tierFromFileName(undefined, "USD")).toBeNull();
   });
 });

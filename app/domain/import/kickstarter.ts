@@ -1,6 +1,7 @@
 // Kickstarter's backer report, every vintage from 2013 to the 2024 pledge-manager era (headers and values in
 // ../shared/reference/market-and-formats.md §4.1). Columns the report does not name are the creator's: item
 // quantities before "Survey Response", survey answers after it; "[Addon: <id>] <name>" columns are add-ons.
+import { parseMoney } from "../money-parse";
 import { cleanCell, columnIndex, finishRow, RowReader } from "./fields";
 import { normaliseHeader, type ParsedRow, type PledgeRecord, type PledgeStatus, type PlatformFormat } from "./record";
 
@@ -90,6 +91,7 @@ export const kickstarter: PlatformFormat = {
       .filter((column) => !KNOWN.has(column.name))
       .map((column) => ({ ...column, addOn: ADDON.exec(column.header) }));
 
+    const fileTier = tierFromFileName(options.tableName, options.currency);
     return (cells, row): ParsedRow => {
       const read = new RowReader(cells, columns, headers, row, options.currency);
       const externalBackerId = read.required(["backer uid", "backer id", "backer number"], "backer id");
@@ -112,7 +114,7 @@ export const kickstarter: PlatformFormat = {
         backerNumber: read.integer(["backer number"]),
         name: read.text("backer name"),
         address: addressOf(read, country),
-        reward: rewardOf(read),
+        reward: rewardOf(read) ?? fileTier,
         shippingPaid,
         bonus: read.money(["bonus support"]),
         pledgedAt: read.date(["pledged at (utc)", "pledged at"]),
@@ -170,4 +172,15 @@ function rewardOf(read: RowReader): PledgeRecord["reward"] {
   const title = read.text("reward title");
   const minimum = read.money(["backing minimum", "reward minimum"]);
   return externalId || title || minimum ? { externalId, title, minimum } : null;
+}
+
+// "Kickstarter Backer Report - $59 - Aug 18 07am.csv": the ZIP's one file per tier. Reports from before 2016 name
+// the tier nowhere else; "No reward" (and any name not in this shape) gives none.
+const TIER_FILE = /backer report\s*-\s*(.+?)\s*-\s*[A-Z][a-z]{2} \d{1,2} \d{1,2}(?:am|pm)\.csv$/i;
+
+export function tierFromFileName(name: string | undefined, currency: string): PledgeRecord["reward"] {
+  const label = TIER_FILE.exec(name?.split("/").pop() ?? "")?.[1];
+  if (!label || /^no reward$/i.test(label)) return null;
+  const minimum = parseMoney(label, currency);
+  return { externalId: null, title: label, minimum: minimum.ok ? minimum.money : null };
 }

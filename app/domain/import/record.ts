@@ -56,6 +56,8 @@ export type ParsedRow = { record: PledgeRecord; errors: [] } | { record: null; e
 export interface ParseOptions {
   /** The campaign's currency: amounts with no currency, or an ambiguous symbol, are read in it. */
   currency: string;
+  /** The file the rows come from (inside a ZIP, its entry name): Kickstarter's old reports name the tier there. */
+  tableName?: string;
 }
 
 export interface PlatformFormat {

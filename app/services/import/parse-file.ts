@@ -71,7 +71,7 @@ export async function parseFile(path: string, options: ParseFileOptions = {}, di
           );
         }
       }
-      const parse = format.parser(headers, { currency: shape.currency });
+      const parse = format.parser(headers, { currency: shape.currency, tableName: table.name });
       let row = 1;
       const rows = (async function* () {
         yield* lookahead;
@@ -155,8 +155,14 @@ function chooseFormat(
   }
   if (options.platform && options.platform !== "auto") {
     const format = formatFor(options.platform);
-    const vintage = format?.detect(headers);
-    if (!format || !vintage)
+    // BackerKit's and CrowdOx's column names are not published, and CSV is whatever the merchant made.
+    if (!format) {
+      throw new UnreadableFileError(
+        `Pledgebridge has no built-in layout for ${options.platform.toLowerCase()} files: map their columns once (--mapping <file>, or in the admin), and the mapping is kept`,
+      );
+    }
+    const vintage = format.detect(headers);
+    if (!vintage)
       throw new UnreadableFileError(`${name} is not a ${options.platform.toLowerCase()} export Pledgebridge knows`);
     return { format, vintage };
   }
