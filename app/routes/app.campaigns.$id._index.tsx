@@ -32,8 +32,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { useState } from "react";
 import { notFound, requireShop } from "../admin-shop.server";
-import { useTranslate } from "../components/i18n";
+import { useLocale, useTranslate } from "../components/i18n";
 import { RunStatus } from "../components/RunStatus";
+import { StatCards } from "../components/StatCards";
 import { readConfig } from "../config.server";
 import { database } from "../db.server";
 import { ColumnMapping } from "../domain/import/mapped";
@@ -172,7 +173,6 @@ export default function CampaignPage() {
   const { campaign, runs } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const t = useTranslate();
-  const number = new Intl.NumberFormat();
   return (
     <Page
       title={campaign.name}
@@ -182,27 +182,14 @@ export default function CampaignPage() {
     >
       <Layout>
         <Layout.Section>
-          <InlineGrid columns={{ xs: 2, md: 4 }} gap="400">
-            {(
-              [
-                ["campaign.stat.pledges", campaign.pledges],
-                ["campaign.stat.backers", campaign.backers],
-                ["campaign.stat.collected", campaign.collected],
-                ["campaign.stat.dropped", campaign.dropped],
-              ] as const
-            ).map(([label, value]) => (
-              <Card key={label}>
-                <BlockStack gap="100">
-                  <Text as="h3" variant="headingSm" tone="subdued">
-                    {t(label)}
-                  </Text>
-                  <Text as="p" variant="headingLg">
-                    {number.format(value)}
-                  </Text>
-                </BlockStack>
-              </Card>
-            ))}
-          </InlineGrid>
+          <StatCards
+            stats={[
+              ["campaign.stat.pledges", campaign.pledges],
+              ["campaign.stat.backers", campaign.backers],
+              ["campaign.stat.collected", campaign.collected],
+              ["campaign.stat.dropped", campaign.dropped],
+            ]}
+          />
         </Layout.Section>
         <Layout.Section>
           {result && "mapping" in result ? <MappingForm {...result.mapping} /> : <UploadForm error={result?.error} />}
@@ -362,8 +349,9 @@ type Run = Awaited<ReturnType<typeof loader>>["runs"][number];
 
 function ImportHistory({ runs, campaignId }: { runs: Run[]; campaignId: string }) {
   const t = useTranslate();
-  const number = new Intl.NumberFormat();
-  const date = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+  const locale = useLocale();
+  const number = new Intl.NumberFormat(locale);
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
   return (
     <Card padding={runs.length ? "0" : undefined}>
       {runs.length ? (

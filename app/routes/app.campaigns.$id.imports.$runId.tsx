@@ -8,7 +8,6 @@ import {
   Button,
   Card,
   DataTable,
-  InlineGrid,
   InlineStack,
   Layout,
   Page,
@@ -18,8 +17,9 @@ import {
 } from "@shopify/polaris";
 import { useEffect, useState } from "react";
 import { notFound, requireShop } from "../admin-shop.server";
-import { useTranslate } from "../components/i18n";
+import { useLocale, useTranslate } from "../components/i18n";
 import { RunStatus } from "../components/RunStatus";
+import { StatCards } from "../components/StatCards";
 import prisma from "../db.server";
 import { rejectionsPage, runForShop } from "../services/import/runs";
 
@@ -36,7 +36,8 @@ const POLL_MS = 1000;
 export default function ImportRunPage() {
   const { run, page, rejections } = useLoaderData<typeof loader>();
   const t = useTranslate();
-  const number = new Intl.NumberFormat();
+  const locale = useLocale();
+  const number = new Intl.NumberFormat(locale);
   const revalidator = useRevalidator();
   const [, setSearchParams] = useSearchParams();
   const active = run.status === "QUEUED" || run.status === "RUNNING";
@@ -86,28 +87,15 @@ export default function ImportRunPage() {
           </Layout.Section>
         ) : null}
         <Layout.Section>
-          <InlineGrid columns={{ xs: 2, md: 5 }} gap="400">
-            {(
-              [
-                ["imports.column.rows", run.rows],
-                ["imports.column.created", run.created],
-                ["imports.column.updated", run.updated],
-                ["imports.column.unchanged", run.unchanged],
-                ["imports.column.rejected", run.rejected],
-              ] as const
-            ).map(([label, value]) => (
-              <Card key={label}>
-                <BlockStack gap="100">
-                  <Text as="h3" variant="headingSm" tone="subdued">
-                    {t(label)}
-                  </Text>
-                  <Text as="p" variant="headingLg">
-                    {number.format(value)}
-                  </Text>
-                </BlockStack>
-              </Card>
-            ))}
-          </InlineGrid>
+          <StatCards
+            stats={[
+              ["imports.column.rows", run.rows],
+              ["imports.column.created", run.created],
+              ["imports.column.updated", run.updated],
+              ["imports.column.unchanged", run.unchanged],
+              ["imports.column.rejected", run.rejected],
+            ]}
+          />
         </Layout.Section>
         {run.vintage && !active ? (
           <Layout.Section>
