@@ -48,6 +48,7 @@ export default function BackersPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const [search, setSearch] = useState(query.q ?? "");
   const number = new Intl.NumberFormat(locale);
+  const plural = (n: number) => new Intl.PluralRules(locale).select(n);
 
   // A filter change starts again from the first page.
   const setFilter = (name: string, value: string) => {
@@ -115,7 +116,9 @@ export default function BackersPage() {
           <Card padding="0">
             <div style={{ padding: "var(--p-space-300) var(--p-space-400)" }}>
               <Text as="p" tone="subdued">
-                {t("backers.count", { count: number.format(list.total) })}
+                {t(`backers.count.${plural(list.total) === "one" ? "one" : "other"}`, {
+                  count: number.format(list.total),
+                })}
               </Text>
             </div>
             <div style={{ opacity: loading ? 0.6 : 1 }}>

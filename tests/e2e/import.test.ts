@@ -144,7 +144,7 @@ describe.skipIf(!chromiumPath)("importing backers from the admin", () => {
     await page.getByRole("link", { name: "Backers" }).click();
     await expect.poll(() => page.getByText("4 pledges").count()).toBe(1);
     await page.getByLabel("Search").fill("sven@");
-    await expect.poll(() => page.getByText("1 pledges").count()).toBe(1);
+    await expect.poll(() => page.getByText("1 pledge", { exact: true }).count()).toBe(1);
     expect(await page.getByText("sven@example.se").count()).toBe(1);
     await page.getByLabel("Search").fill("");
     await expect.poll(() => page.getByText("4 pledges").count()).toBe(1);

@@ -1,4 +1,7 @@
 // The backers list: search, filters, keyset pages, and nothing of another shop.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backerFilterOptions, listBackers, PAGE_SIZE, parseBackerQuery } from "../../app/services/backers";
 import { importFile } from "../../app/services/import/import-file";
@@ -83,5 +86,17 @@ describe(`the backers list on ${engineName}`, () => {
     const other = await createShop(db.prisma);
     expect((await list("", other.id)).total).toBe(0);
     expect((await backerFilterOptions(db.prisma, other.id, campaignId)).rewards).toEqual([]);
+  });
+
+  it("lists pledges in the order of the file they came from", async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "pb-order-")), "reversed.csv");
+    const rows = [30, 4, 200, 1].map((uid, n) => `${n + 1},${uid},B${uid},b${uid}@example.com,US,$10.00 USD,collected`);
+    writeFileSync(
+      file,
+      ["Backer Number,Backer UID,Backer Name,Email,Shipping Country,Pledge Amount,Pledged Status", ...rows].join("\n"),
+    );
+    const result = await importFile(db, { shopId, campaign: { name: "Order" }, path: file, fileName: "reversed.csv" });
+    const page = await listBackers(db.prisma, shopId, result.campaignId, parseBackerQuery(new URLSearchParams()));
+    expect(page.rows.map((row) => row.externalBackerId)).toEqual(["30", "4", "200", "1"]);
   });
 });

@@ -5,6 +5,7 @@
 import type { PledgeRecord } from "../../domain/import/record";
 import { bulkInsert, bulkUpdate } from "../../db/bulk-insert";
 import type { SqlTransaction } from "../../db/open";
+import { orderedId } from "../../db/ordered-id";
 import { diff } from "./diff";
 
 type Tx = Pick<SqlTransaction, "query">;
@@ -130,8 +131,9 @@ async function upsertPledges(
     tx,
     "Pledge",
     PLEDGE_COLUMNS,
+    // Ids in file order (see orderedId), then rows in key order for the locks.
     sortedBy(
-      [...wanted].map(([externalBackerId, data]) => ({ externalBackerId, ...data })),
+      [...wanted].map(([externalBackerId, data]) => ({ id: orderedId(), externalBackerId, ...data })),
       "externalBackerId",
     ),
     {
