@@ -116,6 +116,7 @@ describe(`imports queued from the admin on ${engineName}`, () => {
       expect.objectContaining({ code: "unreadable_file", message: expect.stringMatching(/not a format/) }),
     ]);
     expect(await db.prisma.pledge.count({ where: { campaignId: campaign.id } })).toBe(0);
+    expect(await db.prisma.importUpload.count({ where: { id: uploadId } })).toBe(0);
     await waitFor(
       async () => (await queue.status(IMPORT_QUEUE, done.jobId!))?.state === "failed",
       30_000,

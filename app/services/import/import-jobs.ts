@@ -74,8 +74,12 @@ export async function runImportJob(
     );
     return { runId: run.id, rows: result.rows };
   } catch (error) {
-    // A file that cannot be read will not read better on a retry.
-    if (error instanceof UnreadableFileError) throw await fail(db, run.id, error.message);
+    // A file that cannot be read will not read better on a retry: it is failed for good and forgotten.
+    if (error instanceof UnreadableFileError) {
+      const terminal = await fail(db, run.id, error.message);
+      await deleteUpload(db, data.shopId, run.uploadId);
+      throw terminal;
+    }
     throw error;
   }
 }
