@@ -2,7 +2,8 @@
 // survey columns) imported into a fresh database, against the time to only parse the same file with csv-parse.
 // Prints rows/s, the ratio to the baseline and peak RSS. Targets (issue #4): >= 20,000 rows/s end to end,
 // peak RSS < 300 MB, end-to-end within 5x of parse-only.
-// Usage: npx tsx bench/import.ts [rows]   (DATABASE_URL: pglite://memory by default, or a postgres:// database)
+// Usage: npx tsx bench/import.ts [rows]   (DATABASE_URL: pglite://memory by default, or a postgres:// database;
+// BENCH_BATCH_SIZE and BENCH_CONCURRENCY try other batch sizes and batches in flight)
 import { createReadStream, createWriteStream, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -141,7 +142,8 @@ const result = await importFile(db, {
   campaign: { name: "Bench" },
   path: file,
   fileName: "backer-report.csv",
-  batchSize: 1000,
+  batchSize: Number(process.env.BENCH_BATCH_SIZE ?? 1000),
+  concurrency: process.env.BENCH_CONCURRENCY ? Number(process.env.BENCH_CONCURRENCY) : undefined,
 });
 const importMs = performance.now() - start;
 await db.close();
