@@ -1,7 +1,7 @@
 // Money as crowdfunding exports write it, read into integer minor units and an ISO currency:
 // "$4.00 USD", "SEK 1,000.00", "£253.00", "1.234,50 €", "CHF 1'234.50", "(12.00)", "59". Ambiguity is an error,
 // never a guess: "$5" in a campaign that is not in a dollar currency, or "1,234" where that could be either.
-import { minorUnitDigits, money, type Money } from "./money";
+import { isCurrency, minorUnitDigits, money, type Money } from "./money";
 
 export type MoneyParseError =
   | { code: "unparseable_amount"; message: string }
@@ -117,12 +117,6 @@ function resolveCurrency(
 function symbolCurrencies(symbol: string): string[] {
   const key = Object.keys(SYMBOLS).find((candidate) => candidate.toLowerCase() === symbol.toLowerCase());
   return key ? SYMBOLS[key]! : [];
-}
-
-const CURRENCIES = new Set(Intl.supportedValuesOf("currency"));
-
-function isCurrency(code: string): boolean {
-  return CURRENCIES.has(code);
 }
 
 /** Works out which of "," and "." is the decimal separator; everything else groups thousands. */

@@ -7,6 +7,12 @@ export interface Money {
 }
 
 const CURRENCY = /^[A-Z]{3}$/;
+const CURRENCIES = new Set(Intl.supportedValuesOf("currency"));
+
+/** An ISO 4217 code that Intl knows ("EUR"), not merely three capitals ("XYZ"). */
+export function isCurrency(code: string): boolean {
+  return CURRENCIES.has(code);
+}
 
 // Building an Intl.NumberFormat is slow, and an import asks for every amount: asked once per currency.
 const digitsByCurrency = new Map<string, number>();

@@ -38,6 +38,7 @@ import { StatCards } from "../components/StatCards";
 import { readConfig } from "../config.server";
 import { database } from "../db.server";
 import { ColumnMapping } from "../domain/import/mapped";
+import { PLATFORMS } from "../domain/import/record";
 import { jobs } from "../jobs/runtime.server";
 import { campaignSummary } from "../services/campaigns";
 import { queueImport, type ImportOptions } from "../services/import/import-jobs";
@@ -45,7 +46,7 @@ import { inspectFile, saveMapping, savedMappingFor } from "../services/import/in
 import { listRuns } from "../services/import/runs";
 import { storeUpload, UploadTooLargeError, withUploadFile } from "../services/import/uploads";
 
-const PLATFORMS = ["auto", "KICKSTARTER", "INDIEGOGO", "GAMEFOUND", "BACKERKIT", "CROWDOX", "CSV"] as const;
+const CHOICES = ["auto", ...PLATFORMS] as const;
 const MAPPING_FIELDS = Object.keys(ColumnMapping.shape) as Array<keyof ColumnMapping>;
 const REQUIRED_FIELDS = new Set(["externalBackerId", "email", "amount"]);
 
@@ -64,15 +65,15 @@ export const action = async ({ request, params }: ActionFunctionArgs): Promise<A
   const { shop } = await requireShop(request);
   const campaign = await database.prisma.campaign.findFirst({ where: { id: params.id, shopId: shop.id } });
   if (!campaign) notFound();
-  const maxBytes = readConfig().IMPORT_MAX_UPLOAD_MB * 1024 * 1024;
+  const maxMegabytes = readConfig().IMPORT_MAX_UPLOAD_MB;
+  const maxBytes = maxMegabytes * 1024 * 1024;
+  const tooLarge = { error: `upload.tooLarge:${maxMegabytes}` };
   const contentType = request.headers.get("content-type") ?? "";
   if (!contentType.startsWith("multipart/form-data")) {
-    return mapAndQueue(shop.id, campaign.id, await request.formData());
+    return mapAndQueue(shop.id, campaign, await request.formData());
   }
   // Refused before a byte is stored when the request says it is too large; otherwise counted as it streams.
-  if (Number(request.headers.get("content-length") ?? 0) > maxBytes + 64 * 1024) {
-    return { error: `upload.tooLarge:${readConfig().IMPORT_MAX_UPLOAD_MB}` };
-  }
+  if (Number(request.headers.get("content-length") ?? 0) > maxBytes + 64 * 1024) return tooLarge;
   const dir = await mkdtemp(path.join(tmpdir(), "pb-upload-"));
   try {
     let form: FormData;
@@ -94,13 +95,12 @@ export const action = async ({ request, params }: ActionFunctionArgs): Promise<A
         ),
       );
     } catch (error) {
-      if (error instanceof MaxPartSizeExceededError)
-        return { error: `upload.tooLarge:${readConfig().IMPORT_MAX_UPLOAD_MB}` };
+      if (error instanceof MaxPartSizeExceededError) return tooLarge;
       throw error;
     }
     const file = form.get("file") as NodeOnDiskFile | null;
     if (!file || typeof file === "string" || !file.size) return { error: "upload.missing" };
-    const platform = PLATFORMS.find((value) => value === form.get("platform")) ?? "auto";
+    const platform = CHOICES.find((value) => value === form.get("platform")) ?? "auto";
     const fileName = path.basename(uploadedName).slice(0, 200) || "backers.csv";
     const options: ImportOptions = { platform, currency: campaign.currencyCode };
     let inspection = await inspectFile(file.getFilePath(), fileName, options);
@@ -129,7 +129,7 @@ export const action = async ({ request, params }: ActionFunctionArgs): Promise<A
     });
     return redirect(`/app/campaigns/${campaign.id}/imports/${run.id}`);
   } catch (error) {
-    if (error instanceof UploadTooLargeError) return { error: `upload.tooLarge:${readConfig().IMPORT_MAX_UPLOAD_MB}` };
+    if (error instanceof UploadTooLargeError) return tooLarge;
     throw error;
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -137,14 +137,17 @@ export const action = async ({ request, params }: ActionFunctionArgs): Promise<A
 };
 
 /** The second step for unknown columns: the merchant's mapping, checked against the stored file, saved, queued. */
-async function mapAndQueue(shopId: string, campaignId: string, form: FormData): Promise<ActionResult | Response> {
+async function mapAndQueue(
+  shopId: string,
+  campaign: { id: string; currencyCode: string },
+  form: FormData,
+): Promise<ActionResult | Response> {
   const uploadId = String(form.get("uploadId") ?? "");
   const fields = Object.fromEntries(MAPPING_FIELDS.map((field) => [field, form.get(`map.${field}`) || undefined]));
   const parsed = ColumnMapping.safeParse(fields);
   if (!parsed.success) return { error: "mapping.required" };
   const platformValue = String(form.get("platform") ?? "CSV");
-  const platform = PLATFORMS.find((value) => value === platformValue && value !== "auto") ?? "CSV";
-  const campaign = await database.prisma.campaign.findFirstOrThrow({ where: { id: campaignId, shopId } });
+  const platform = PLATFORMS.find((value) => value === platformValue) ?? "CSV";
   const options: ImportOptions = { platform, currency: campaign.currencyCode, mapping: parsed.data };
   const upload = await database.prisma.importUpload.findFirst({ where: { id: uploadId, shopId } });
   if (!upload) return { error: "upload.missing" };
@@ -161,12 +164,12 @@ async function mapAndQueue(shopId: string, campaignId: string, form: FormData): 
   );
   const run = await queueImport(database, jobs, {
     shopId,
-    campaignId,
+    campaignId: campaign.id,
     uploadId,
     fileName: upload.fileName,
     options,
   });
-  return redirect(`/app/campaigns/${campaignId}/imports/${run.id}`);
+  return redirect(`/app/campaigns/${campaign.id}/imports/${run.id}`);
 }
 
 export default function CampaignPage() {
@@ -239,15 +242,7 @@ function UploadForm({ error }: { error?: string }) {
           </Banner>
         ) : null}
         <FormLayout>
-          <Select
-            label={t("upload.platform")}
-            options={PLATFORMS.map((value) => ({
-              value,
-              label: value === "auto" ? t("upload.platform.auto") : t(`platform.${value}`),
-            }))}
-            value={platform}
-            onChange={setPlatform}
-          />
+          <PlatformSelect value={platform} onChange={setPlatform} withAuto />
           <DropZone
             label={t("upload.file")}
             allowMultiple={false}
@@ -270,6 +265,22 @@ function UploadForm({ error }: { error?: string }) {
         </FormLayout>
       </BlockStack>
     </Card>
+  );
+}
+
+/** The file's platform; "detect from the columns" only where the columns have not been mapped. */
+function PlatformSelect(props: { value: string; onChange: (value: string) => void; withAuto?: boolean }) {
+  const t = useTranslate();
+  return (
+    <Select
+      label={t("upload.platform")}
+      options={(props.withAuto ? CHOICES : PLATFORMS).map((value) => ({
+        value,
+        label: value === "auto" ? t("upload.platform.auto") : t(`platform.${value}`),
+      }))}
+      value={props.value}
+      onChange={props.onChange}
+    />
   );
 }
 
@@ -313,15 +324,7 @@ function MappingForm(props: {
         <FormLayout>
           <FormLayout.Group>
             <TextField label={t("mapping.name")} value={name} onChange={setName} autoComplete="off" />
-            <Select
-              label={t("upload.platform")}
-              options={PLATFORMS.filter((value) => value !== "auto").map((value) => ({
-                value,
-                label: t(`platform.${value}`),
-              }))}
-              value={platform}
-              onChange={setPlatform}
-            />
+            <PlatformSelect value={platform} onChange={setPlatform} />
           </FormLayout.Group>
           <InlineGrid columns={{ xs: 1, md: 3 }} gap="300">
             {MAPPING_FIELDS.map((field) => (

@@ -19,6 +19,7 @@ import { useEffect, useState } from "react";
 import { notFound, requireShop } from "../admin-shop.server";
 import { useLocale, useTranslate } from "../components/i18n";
 import prisma from "../db.server";
+import { PLEDGE_STATUSES } from "../domain/import/record";
 import { formatMoney } from "../domain/money";
 import { backerFilterOptions, listBackers, parseBackerQuery } from "../services/backers";
 
@@ -36,8 +37,6 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   ]);
   return { campaign, query, list, options };
 };
-
-const STATUSES = ["COLLECTED", "DROPPED", "ERRORED", "REFUNDED", "CANCELLED"] as const;
 
 export default function BackersPage() {
   const { campaign, query, list, options } = useLoaderData<typeof loader>();
@@ -87,7 +86,7 @@ export default function BackersPage() {
               />
               <Select
                 label={t("backers.filter.status")}
-                options={[any, ...STATUSES.map((value) => ({ value, label: t(`pledge.status.${value}`) }))]}
+                options={[any, ...PLEDGE_STATUSES.map((value) => ({ value, label: t(`pledge.status.${value}`) }))]}
                 value={query.status ?? ""}
                 onChange={(value) => setFilter("status", value)}
               />

@@ -8,19 +8,14 @@ import { z } from "zod";
 import { requireShop } from "../admin-shop.server";
 import { useTranslate } from "../components/i18n";
 import prisma from "../db.server";
+import { PLATFORMS } from "../domain/import/record";
+import { isCurrency } from "../domain/money";
 import { createCampaign } from "../services/campaigns";
-
-const PLATFORMS = ["KICKSTARTER", "INDIEGOGO", "GAMEFOUND", "BACKERKIT", "CROWDOX", "CSV"] as const;
-const CURRENCIES = new Set(Intl.supportedValuesOf("currency"));
 
 const NewCampaign = z.object({
   name: z.string().trim().min(1, "campaigns.new.error.name").max(120, "campaigns.new.error.name"),
   platform: z.enum(PLATFORMS, { message: "campaigns.new.error.platform" }),
-  currencyCode: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .refine((code) => CURRENCIES.has(code), "campaigns.new.error.currency"),
+  currencyCode: z.string().trim().toUpperCase().refine(isCurrency, "campaigns.new.error.currency"),
 });
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {

@@ -1,24 +1,25 @@
 // The backers list of a campaign: one line per pledge with its backer, searched and filtered, paged by a keyset
 // (import order) so that page 2,000 of 100,000 pledges costs what page 1 costs.
-import type { Platform, PledgeStatus, Prisma, PrismaClient } from "@prisma/client";
+import type { Prisma, PrismaClient } from "@prisma/client";
 import { z } from "zod";
+import { PLATFORMS, PLEDGE_STATUSES } from "../domain/import/record";
 
 export const PAGE_SIZE = 50;
 
-const STATUSES = ["COLLECTED", "DROPPED", "ERRORED", "REFUNDED", "CANCELLED"] as const;
-const PLATFORMS = ["KICKSTARTER", "INDIEGOGO", "GAMEFOUND", "BACKERKIT", "CROWDOX", "CSV", "MANUAL"] as const;
+// Pledges entered by hand have a source no file has.
+const SOURCES = [...PLATFORMS, "MANUAL"] as const;
 
 /** The list's query string, validated: anything unknown is dropped rather than trusted. */
 export const BackerQuery = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
-  status: z.enum(STATUSES).optional().catch(undefined),
+  status: z.enum(PLEDGE_STATUSES).optional().catch(undefined),
   reward: z.string().max(100).optional().catch(undefined),
   country: z
     .string()
     .regex(/^[A-Z]{2}$/)
     .optional()
     .catch(undefined),
-  source: z.enum(PLATFORMS).optional().catch(undefined),
+  source: z.enum(SOURCES).optional().catch(undefined),
   after: z.string().max(100).optional().catch(undefined),
 });
 export type BackerQuery = z.infer<typeof BackerQuery>;
@@ -59,9 +60,9 @@ async function where(
   return {
     shopId,
     campaignId,
-    ...(query.status ? { status: query.status as PledgeStatus } : {}),
+    ...(query.status ? { status: query.status } : {}),
     ...(query.reward ? { rewardId: query.reward } : {}),
-    ...(query.source ? { source: query.source as Platform } : {}),
+    ...(query.source ? { source: query.source } : {}),
     ...(query.country ? { backer: { countryCode: query.country } } : {}),
     ...(q
       ? {

@@ -93,9 +93,10 @@ describe(`imports queued from the admin on ${engineName}`, () => {
     const done = await settledRun(run.id);
     expect(done).toMatchObject({ status: "SUCCEEDED", progress: 1, rowsTotal: 3, created: 3, source: "KICKSTARTER" });
     expect(await db.prisma.pledge.count({ where: { campaignId: campaign.id } })).toBe(3);
+    expect(done.jobId).toBe(run.id);
+    // The run is marked done before the job forgets the upload: wait for the job itself.
+    await waitFor(async () => (await queue.status(IMPORT_QUEUE, run.id))?.state === "completed", 30_000, "the job");
     expect(await db.prisma.importUpload.count({ where: { id: uploadId } })).toBe(0);
-    const status = await queue.status(IMPORT_QUEUE, done.jobId!);
-    expect(status?.state).toBe("completed");
   });
 
   it("fails a file it cannot read for good, with the reason on the run, and writes no pledge", async () => {
@@ -116,12 +117,12 @@ describe(`imports queued from the admin on ${engineName}`, () => {
       expect.objectContaining({ code: "unreadable_file", message: expect.stringMatching(/not a format/) }),
     ]);
     expect(await db.prisma.pledge.count({ where: { campaignId: campaign.id } })).toBe(0);
-    expect(await db.prisma.importUpload.count({ where: { id: uploadId } })).toBe(0);
     await waitFor(
       async () => (await queue.status(IMPORT_QUEUE, done.jobId!))?.state === "failed",
       30_000,
       "the job to fail",
     );
+    expect(await db.prisma.importUpload.count({ where: { id: uploadId } })).toBe(0);
     // Terminal: one attempt, no retries.
     expect((await queue.status(IMPORT_QUEUE, done.jobId!))?.attempts).toBeLessThanOrEqual(1);
   });

@@ -1,8 +1,11 @@
 // One pledge as every platform's parser hands it on: the same shape whatever the export looked like.
 import type { Money } from "../money";
 
-export type PledgeStatus = "COLLECTED" | "DROPPED" | "ERRORED" | "REFUNDED" | "CANCELLED";
-export type Platform = "KICKSTARTER" | "INDIEGOGO" | "GAMEFOUND" | "BACKERKIT" | "CROWDOX" | "CSV";
+export const PLEDGE_STATUSES = ["COLLECTED", "DROPPED", "ERRORED", "REFUNDED", "CANCELLED"] as const;
+export type PledgeStatus = (typeof PLEDGE_STATUSES)[number];
+/** The platforms a file can come from. */
+export const PLATFORMS = ["KICKSTARTER", "INDIEGOGO", "GAMEFOUND", "BACKERKIT", "CROWDOX", "CSV"] as const;
+export type Platform = (typeof PLATFORMS)[number];
 
 export interface PledgeAddress {
   name: string | null;

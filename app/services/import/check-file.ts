@@ -1,7 +1,7 @@
 // The dry run: the whole file parsed and validated, nothing written, no shop needed. Reports what an import
 // would do with it (against an empty campaign: every valid row would be created).
 import type { RowError } from "../../domain/import/record";
-import { parseFile, type ParseFileOptions } from "./parse-file";
+import { keepErrors, parseFile, type ParseFileOptions } from "./parse-file";
 
 export interface ImportReport {
   platform: string;
@@ -36,9 +36,7 @@ export async function checkFile(path: string, options: ParseFileOptions = {}, ma
       continue;
     }
     report.rejected++;
-    const room = maxErrors - report.errors.length;
-    report.errors.push(...item.errors.slice(0, Math.max(0, room)));
-    report.moreErrors += Math.max(0, item.errors.length - Math.max(0, room));
+    report.moreErrors += keepErrors(report.errors, item.errors, maxErrors);
   }
   return {
     platform: shape.platform,

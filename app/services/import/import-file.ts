@@ -2,13 +2,12 @@
 // half-written), keyed by (campaign, source, external backer id). Re-importing the same file changes nothing; a
 // newer file updates what changed and records an Event per change. Rewards and add-ons found in the file become
 // the campaign's rewards. Rejected rows are kept whole for download. Progress and the outcome are on the ImportRun.
-import type { PrismaClient } from "@prisma/client";
 import type { Database } from "../../db/open";
 import type { PledgeRecord, RowError } from "../../domain/import/record";
 import { bulkInsert } from "../../db/bulk-insert";
-import { createCampaign as createCampaignNamed } from "../campaigns";
+import { createCampaign } from "../campaigns";
 import type { ImportReport } from "./check-file";
-import { parseFile, type FileShape, type ParseFileOptions, type ParsedItem } from "./parse-file";
+import { keepErrors, parseFile, type ParseFileOptions, type ParsedItem } from "./parse-file";
 import { ensureRewards, writeBatch, type BatchContext } from "./write-batch";
 
 export interface ImportRequest extends ParseFileOptions {
@@ -62,7 +61,12 @@ export async function importFile(db: Database, request: ImportRequest): Promise<
   // The first item settles the file's platform and currency, which a new campaign takes.
   const first = await iterator.next();
   const campaign =
-    existing ?? (await createCampaign(prisma, request.shopId, (request.campaign as { name: string }).name, shape));
+    existing ??
+    (await createCampaign(prisma, request.shopId, {
+      name: (request.campaign as { name: string }).name,
+      platform: shape.platform,
+      currencyCode: shape.currency,
+    }));
   const start = {
     campaignId: campaign.id,
     source: shape.platform,
@@ -147,9 +151,7 @@ export async function importFile(db: Database, request: ImportRequest): Promise<
       if (item.kind === "rejected") {
         counts.rejected++;
         rejections.push(item);
-        const room = Math.max(0, maxErrors - errors.length);
-        errors.push(...item.errors.slice(0, room));
-        moreErrors += Math.max(0, item.errors.length - room);
+        moreErrors += keepErrors(errors, item.errors, maxErrors);
       } else records.push(item.record);
       if (records.length >= batchSize || rejections.length >= batchSize) await flush();
     }
@@ -202,8 +204,4 @@ function countColumns(counts: Counts) {
     unchanged: counts.unchanged,
     rejected: counts.rejected,
   };
-}
-
-function createCampaign(prisma: PrismaClient, shopId: string, name: string, shape: FileShape) {
-  return createCampaignNamed(prisma, shopId, { name, platform: shape.platform, currencyCode: shape.currency });
 }

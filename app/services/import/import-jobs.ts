@@ -1,12 +1,12 @@
 // Imports from the admin run as jobs: the upload is stored, an ImportRun is queued, and a worker reads the file
 // and writes the pledges, keeping the run's progress for the progress bar. The job id comes from the run, so the
-// run is queued once however often the request is retried.
+// run is queued once however often the job is retried.
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Database } from "../../db/open";
 import type { ColumnMapping } from "../../domain/import/mapped";
 import type { Platform } from "../../domain/import/record";
 import { TerminalJobError, type JobContext, type JobQueue } from "../../jobs/queue";
-import { stableUuid } from "../../jobs/stable-id";
 import { importFile } from "./import-file";
 import { UnreadableFileError } from "./read-tables";
 import { deleteUpload, withUploadFile } from "./uploads";
@@ -27,8 +27,12 @@ export async function queueImport(
 ) {
   const campaign = await db.prisma.campaign.findFirst({ where: { id: request.campaignId, shopId: request.shopId } });
   if (!campaign) throw new Error(`No campaign ${request.campaignId} in this shop`);
+  // The run's id is a UUID so that it can be the job's id too: one run, one job, however often this is retried.
+  const id = randomUUID();
   const run = await db.prisma.importRun.create({
     data: {
+      id,
+      jobId: id,
       shopId: request.shopId,
       campaignId: campaign.id,
       source: request.options.platform && request.options.platform !== "auto" ? request.options.platform : "CSV",
@@ -38,9 +42,7 @@ export async function queueImport(
       status: "QUEUED",
     },
   });
-  const jobId = stableUuid(`import:${run.id}`);
-  await db.prisma.importRun.update({ where: { id: run.id }, data: { jobId } });
-  await jobs.enqueueWithId(IMPORT_QUEUE, { shopId: request.shopId, runId: run.id }, jobId);
+  await jobs.enqueueWithId(IMPORT_QUEUE, { shopId: request.shopId, runId: run.id }, id);
   return run;
 }
 

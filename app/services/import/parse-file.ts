@@ -121,6 +121,13 @@ export async function parseFile(path: string, options: ParseFileOptions = {}, di
   return { shape, items: items(), progress };
 }
 
+/** Adds a row's errors to a report that keeps at most `max`; returns how many did not fit. */
+export function keepErrors(kept: RowError[], errors: RowError[], max: number): number {
+  const room = Math.max(0, max - kept.length);
+  kept.push(...errors.slice(0, room));
+  return Math.max(0, errors.length - room);
+}
+
 function rowCells(headers: string[], cells: string[]): Record<string, string> {
   const named: Record<string, string> = {};
   cells.forEach((cell, index) => {

@@ -1,6 +1,6 @@
 // Import runs as the admin shows them: history per campaign, one run's progress with its speed and estimate,
 // its rejected rows page by page, and those rows as a CSV to fix and import again.
-import type { PrismaClient } from "@prisma/client";
+import type { ImportRun, PrismaClient } from "@prisma/client";
 import { stringify } from "csv-stringify/sync";
 import { spreadsheetSafe } from "../../domain/spreadsheet-safe";
 
@@ -10,7 +10,8 @@ export async function listRuns(prisma: PrismaClient, shopId: string, campaignId:
     orderBy: { createdAt: "desc" },
     take,
   });
-  return runs.map(describeRun);
+  // Not runs.map(describeRun): map would hand it the index as "now".
+  return runs.map((run) => describeRun(run));
 }
 
 export async function runForShop(prisma: PrismaClient, shopId: string, runId: string) {
@@ -18,10 +19,8 @@ export async function runForShop(prisma: PrismaClient, shopId: string, runId: st
   return run ? describeRun(run) : null;
 }
 
-type RunRow = Awaited<ReturnType<PrismaClient["importRun"]["findFirstOrThrow"]>>;
-
 /** A run with what the progress bar needs: rows per second so far, and the seconds left at that pace. */
-export function describeRun(run: RunRow, now = Date.now()) {
+export function describeRun(run: ImportRun, now = Date.now()) {
   const elapsed = run.startedAt ? ((run.finishedAt?.getTime() ?? now) - run.startedAt.getTime()) / 1000 : 0;
   const rowsPerSecond = elapsed > 0 ? Math.round(run.rowsTotal / elapsed) : null;
   const running = run.status === "RUNNING";
