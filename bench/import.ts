@@ -123,12 +123,6 @@ const baselineMs = performance.now() - start;
 start = performance.now();
 const checked = await checkFile(file);
 const checkMs = performance.now() - start;
-if (process.env.BENCH_PARSE_ONLY) {
-  console.log(
-    `dry run ${Math.round((checked.rows / checkMs) * 1000)} rows/s, baseline ${Math.round((parsed / baselineMs) * 1000)}`,
-  );
-  process.exit(0);
-}
 
 const db = await openDatabase(url, { poolSize: 4 });
 await migrateDatabase(db);
