@@ -91,7 +91,10 @@ function toAdminApiError(error: unknown, shop: string): AdminApiError {
   if (error instanceof ClientError) {
     const { status, errors } = error.response;
     const throttled = errors?.some((e) => (e.extensions as { code?: string } | undefined)?.code === "THROTTLED");
-    if (throttled) return new AdminApiError("throttled", "Shopify throttled the request", { status, errors, shop });
+    if (throttled) {
+      const cost = readCost(error.response.extensions) ?? undefined;
+      return new AdminApiError("throttled", "Shopify throttled the request", { status, errors, shop, cost });
+    }
     const failure = failureForStatus(status);
     if (failure) return new AdminApiError(failure, `Shopify answered HTTP ${status}`, { status, shop });
     const messages = errors?.map((e) => e.message).join("; ") ?? `HTTP ${status}`;

@@ -1,3 +1,5 @@
+import type { QueryCost } from "./admin-client";
+
 // What can go wrong talking to Shopify, sorted the way jobs need it: retry later, or stop and tell a person.
 export type AdminApiFailure =
   | "throttled" // THROTTLED: the cost bucket is empty; retry after it refills
@@ -16,7 +18,8 @@ export class AdminApiError extends Error {
   constructor(
     readonly failure: AdminApiFailure,
     message: string,
-    readonly details: { status?: number; errors?: unknown; shop?: string } = {},
+    /** `cost` comes with THROTTLED answers: how full the bucket was, so the caller knows how long to wait. */
+    readonly details: { status?: number; errors?: unknown; shop?: string; cost?: QueryCost } = {},
   ) {
     super(message);
     this.name = "AdminApiError";

@@ -32,3 +32,20 @@ export const DRAFT_ORDERS_BY_TAG = `#graphql
     }
   }
 ` as const;
+
+export const DRAFT_ORDER_UPDATE = `#graphql
+  mutation DraftOrderUpdate($id: ID!, $input: DraftOrderInput!) {
+    draftOrderUpdate(id: $id, input: $input) {
+      draftOrder {
+        id
+        name
+        status
+        invoiceUrl
+      }
+      userErrors {
+        field
+        message
+      }
+    }
+  }
+` as const;

@@ -1,0 +1,390 @@
+// Pushing a campaign's pledges to Shopify as draft orders, live, paced by the shop's cost budget. Exactly once:
+//   1. the pledge's OrderLink is written as CREATING (with its tag as the idempotency key) before the call;
+//   2. an answer ends it: DRAFTED with the draft's id, or FAILED with Shopify's userErrors (nothing was made);
+//   3. no answer (timeout, 5xx, a crash) leaves it CREATING, and whoever meets a CREATING link next, this run
+//      after a pause or a later run, looks the draft up by the pledge's tag before it creates anything.
+// A pledge whose plan changed after its draft was made (new address, remapped reward) gets draftOrderUpdate.
+// Running the push again is always safe: done pledges are skipped, unfinished ones resumed.
+import type { Database } from "../../db/open";
+import { planDraftOrder, type OrderPlan, type PlanPledge, type PlanWarning } from "../../domain/ordering/plan";
+import { pledgeSearch, pledgeTag } from "../../domain/ordering/tags";
+import type { AdminClient, QueryCost } from "../../shopify/admin-client";
+import { AdminApiError } from "../../shopify/errors";
+import { DRAFT_ORDER_CREATE, DRAFT_ORDER_UPDATE, DRAFT_ORDERS_BY_TAG } from "../../shopify/operations/draft-orders";
+import { pacedRequest, sleep, type CostPacer } from "../../shopify/pacer";
+import { loadCampaignMapping } from "./rewards";
+import { orderSettings } from "./settings";
+
+export interface PushOptions {
+  shopId: string;
+  campaignId: string;
+  admin: AdminClient;
+  pacer: CostPacer;
+  /** Written on every Event: "job:<id>", "cli". */
+  cause: string;
+  /** Pledges whose last attempt Shopify refused are tried again. */
+  retryFailed?: boolean;
+  /** Pledges worked on at once; the pacer decides how many requests are really in flight. */
+  concurrency?: number;
+  /**
+   * After a call that got no answer, how long to wait before looking the draft up by its tag: Shopify's search
+   * index trails a write by a few seconds, and a lookup that comes too early would miss the draft.
+   */
+  lookupDelayMs?: number;
+  /** Calls per pledge in this run before it is left CREATING for the next run. */
+  maxAttempts?: number;
+  pageSize?: number;
+  signal?: AbortSignal;
+  onProgress?: (progress: PushProgress) => unknown;
+  now?: () => Date;
+}
+
+export interface PushResult {
+  /** Pledges that plan to a draft order. */
+  planned: number;
+  created: number;
+  updated: number;
+  /** Left alone: already up to date, not collected, nothing to ship, or paid. */
+  skipped: number;
+  /** Not orderable until the merchant acts (unmapped reward, currency choice). */
+  blocked: number;
+  failed: number;
+}
+
+export interface PushProgress extends PushResult {
+  done: number;
+  total: number;
+}
+
+interface PledgeRow {
+  id: string;
+  status: PlanPledge["status"];
+  source: PlanPledge["source"];
+  backerNumber: number | null;
+  externalBackerId: string;
+  rewardId: string | null;
+  addOns: PlanPledge["addOns"];
+  bonusMinor: number;
+  currencyCode: string;
+  email: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  company: string | null;
+  phone: string | null;
+  address1: string | null;
+  address2: string | null;
+  city: string | null;
+  provinceCode: string | null;
+  zip: string | null;
+  countryCode: string | null;
+  linkState: LinkState | null;
+  draftOrderId: string | null;
+  planHash: string | null;
+}
+
+type LinkState = "PLANNED" | "CREATING" | "DRAFTED" | "INVOICED" | "PAID" | "CANCELLED" | "FAILED";
+type Outcome = "created" | "updated" | "skipped" | "failed";
+type Order = Extract<OrderPlan, { kind: "order" }>;
+
+/** What a draft order request costs before Shopify says otherwise (mutation 10, the draft 1, userErrors 1). */
+const INITIAL_COST = 12;
+
+export async function pushCampaign(db: Database, options: PushOptions): Promise<PushResult> {
+  const { shopId, campaignId } = options;
+  const campaign = await db.prisma.campaign.findFirst({ where: { id: campaignId, shopId } });
+  if (!campaign) throw new Error(`No campaign ${campaignId} in this shop`);
+  const shop = await db.prisma.shop.findUniqueOrThrow({ where: { id: shopId } });
+  const mapping = await loadCampaignMapping(db, shopId, campaignId);
+  const planCampaign = {
+    id: campaign.id,
+    handle: campaign.handle,
+    name: campaign.name,
+    currencyCode: campaign.currencyCode,
+    settings: orderSettings(campaign.settings),
+  };
+  const store = { currencyCode: shop.currencyCode ?? campaign.currencyCode };
+  const now = options.now ?? (() => new Date());
+  const pusher = new Pusher(db, options);
+
+  const result: PushResult = { planned: 0, created: 0, updated: 0, skipped: 0, blocked: 0, failed: 0 };
+  const [{ total } = { total: 0 }] = await db.query<{ total: number }>(
+    `SELECT count(*)::int AS total FROM "Pledge" WHERE "shopId" = $1 AND "campaignId" = $2`,
+    [shopId, campaignId],
+  );
+  let done = 0;
+  let after = "";
+  for (;;) {
+    options.signal?.throwIfAborted();
+    const page = await pledgePage(db, shopId, campaignId, after, options.pageSize ?? 500);
+    if (!page.length) break;
+    after = page.at(-1)!.id;
+    const work: Array<() => Promise<Outcome>> = [];
+    for (const row of page) {
+      const plan = planDraftOrder(toPlanPledge(row), mapping, planCampaign, store, now());
+      if (plan.kind === "skip") result.skipped++;
+      else if (plan.kind === "blocked") result.blocked++;
+      else {
+        result.planned++;
+        const action = pusher.actionFor(row, plan);
+        if (action) work.push(action);
+        else result.skipped++;
+      }
+    }
+    for (const outcome of await runPool(work, options.concurrency ?? 8)) result[outcome]++;
+    done += page.length;
+    await options.onProgress?.({ ...result, done, total });
+  }
+  return result;
+}
+
+class Pusher {
+  private readonly costs = new Map<string, number>();
+
+  constructor(
+    private readonly db: Database,
+    private readonly options: PushOptions,
+  ) {}
+
+  /** What to do for one orderable pledge, given its link; null when its draft is already right. */
+  actionFor(row: PledgeRow, plan: Order): (() => Promise<Outcome>) | null {
+    switch (row.linkState) {
+      case null:
+      case "PLANNED":
+        return () => this.create(row.id, plan, false);
+      case "CREATING":
+        return () => this.create(row.id, plan, true);
+      case "FAILED":
+        return this.options.retryFailed ? () => this.create(row.id, plan, true) : () => Promise.resolve("failed");
+      case "DRAFTED":
+      case "INVOICED":
+        return row.planHash === plan.fingerprint ? null : () => this.update(row.id, row.draftOrderId!, plan);
+      default:
+        return null; // paid or cancelled: the order is the backer's now
+    }
+  }
+
+  private async create(pledgeId: string, plan: Order, mayExist: boolean): Promise<Outcome> {
+    const { shopId, campaignId } = this.options;
+    const maxAttempts = this.options.maxAttempts ?? 5;
+    let lookFirst = mayExist;
+    for (let attempt = 1; ; attempt++) {
+      let sent = false;
+      try {
+        if (lookFirst) {
+          const found = await this.lookUp(pledgeId);
+          if (found) return await this.adopt(pledgeId, plan, found);
+        }
+        await this.db.prisma.orderLink.upsert({
+          where: { pledgeId },
+          create: {
+            shopId,
+            campaignId,
+            pledgeId,
+            idempotencyKey: pledgeTag(pledgeId),
+            state: "CREATING",
+            attempts: 1,
+          },
+          update: { state: "CREATING", attempts: { increment: 1 } },
+        });
+        // From here on, a failure may have left a draft behind.
+        lookFirst = sent = true;
+        const { data } = await this.request("create", () =>
+          this.options.admin.request(DRAFT_ORDER_CREATE, { input: plan.input }),
+        );
+        const answer = data.draftOrderCreate;
+        if (answer?.draftOrder) {
+          await this.drafted(pledgeId, plan, answer.draftOrder, "order.drafted");
+          return "created";
+        }
+        await this.refused(pledgeId, answer?.userErrors ?? [{ field: null, message: "No draft order returned" }]);
+        return "failed";
+      } catch (error) {
+        if (sent && isRejectedRequest(error)) {
+          await this.refused(pledgeId, [{ field: null, message: (error as Error).message }]);
+          return "failed";
+        }
+        if (!(error instanceof AdminApiError) || !error.retryable) throw error;
+        // No answer: the draft may exist. The link stays CREATING, and the next try looks first.
+        await this.db.prisma.orderLink.updateMany({ where: { pledgeId }, data: { lastError: error.message } });
+        if (attempt >= maxAttempts) return "failed";
+        await sleep(this.options.lookupDelayMs ?? 10_000, this.options.signal);
+      }
+    }
+  }
+
+  private async update(pledgeId: string, draftOrderId: string, plan: Order): Promise<Outcome> {
+    const maxAttempts = this.options.maxAttempts ?? 5;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        // An update replaces what it names, so sending it twice is harmless: no lookup needed after a timeout.
+        const { data } = await this.request("update", () =>
+          this.options.admin.request(DRAFT_ORDER_UPDATE, { id: draftOrderId, input: plan.input }),
+        );
+        const answer = data.draftOrderUpdate;
+        if (answer?.draftOrder) {
+          await this.drafted(pledgeId, plan, answer.draftOrder, "order.updated");
+          return "updated";
+        }
+        await this.refused(pledgeId, answer?.userErrors ?? [], false);
+        return "failed";
+      } catch (error) {
+        if (isRejectedRequest(error)) {
+          await this.refused(pledgeId, [{ field: null, message: (error as Error).message }], false);
+          return "failed";
+        }
+        if (!(error instanceof AdminApiError) || !error.retryable) throw error;
+        await this.db.prisma.orderLink.update({ where: { pledgeId }, data: { lastError: error.message } });
+        if (attempt >= maxAttempts) return "failed";
+        await sleep(1000, this.options.signal);
+      }
+    }
+  }
+
+  private async lookUp(pledgeId: string) {
+    const { data } = await this.request("lookup", () =>
+      this.options.admin.request(DRAFT_ORDERS_BY_TAG, { query: pledgeSearch(pledgeId), first: 5 }),
+    );
+    // The search matches words; only a draft that carries exactly this tag is this pledge's.
+    const drafts = data.draftOrders.nodes.filter((draft) => draft.tags.includes(pledgeTag(pledgeId)));
+    return drafts[0] ?? null;
+  }
+
+  private async adopt(
+    pledgeId: string,
+    plan: Order,
+    draft: { id: string; invoiceUrl?: string | null; order?: { id: string } | null },
+  ): Promise<Outcome> {
+    await this.drafted(pledgeId, plan, draft, "order.found");
+    return "created";
+  }
+
+  private async drafted(
+    pledgeId: string,
+    plan: Order,
+    draft: { id: string; invoiceUrl?: string | null; order?: { id: string } | null },
+    kind: string,
+  ) {
+    const { shopId } = this.options;
+    await this.db.prisma.$transaction(async (tx) => {
+      const link = await tx.orderLink.update({
+        where: { pledgeId },
+        data: {
+          state: draft.order ? "PAID" : "DRAFTED",
+          draftOrderId: draft.id,
+          invoiceUrl: draft.invoiceUrl ?? null,
+          orderId: draft.order?.id ?? null,
+          planHash: plan.fingerprint,
+          lastError: null,
+          userErrors: [],
+        },
+      });
+      await tx.event.create({
+        data: {
+          shopId,
+          pledgeId,
+          subjectType: "OrderLink",
+          subjectId: link.id,
+          kind,
+          cause: this.options.cause,
+          data: { draftOrderId: draft.id, warnings: plan.warnings as PlanWarning[] } as never,
+        },
+      });
+    });
+  }
+
+  private async refused(pledgeId: string, userErrors: unknown[], markFailed = true) {
+    const { shopId } = this.options;
+    const message = (userErrors as Array<{ message: string }>).map((e) => e.message).join("; ");
+    await this.db.prisma.$transaction(async (tx) => {
+      const link = await tx.orderLink.update({
+        where: { pledgeId },
+        data: { ...(markFailed ? { state: "FAILED" } : {}), lastError: message, userErrors: userErrors as never },
+      });
+      await tx.event.create({
+        data: {
+          shopId,
+          pledgeId,
+          subjectType: "OrderLink",
+          subjectId: link.id,
+          kind: "order.refused",
+          cause: this.options.cause,
+          data: { userErrors } as never,
+        },
+      });
+    });
+  }
+
+  /** One paced call; the cost estimate per kind of call follows what Shopify last charged for it. */
+  private async request<R extends { cost: QueryCost | null }>(kind: string, send: () => Promise<R>): Promise<R> {
+    const cost = this.costs.get(kind) ?? INITIAL_COST;
+    const result = await pacedRequest(this.options.pacer, cost, send, this.options.signal);
+    if (result.cost) this.costs.set(kind, result.cost.requestedQueryCost);
+    return result;
+  }
+}
+
+async function pledgePage(db: Database, shopId: string, campaignId: string, after: string, limit: number) {
+  return db.query<PledgeRow>(
+    `SELECT p.id, p.status, p.source, p."backerNumber", p."externalBackerId", p."rewardId", p."addOns",
+            p."bonusMinor", p."currencyCode",
+            b.email, b."firstName", b."lastName", b.company, b.phone, b.address1, b.address2, b.city,
+            b."provinceCode", b.zip, b."countryCode",
+            l.state AS "linkState", l."draftOrderId", l."planHash"
+       FROM "Pledge" p
+       JOIN "Backer" b ON b.id = p."backerId"
+       LEFT JOIN "OrderLink" l ON l."pledgeId" = p.id
+      WHERE p."shopId" = $1 AND p."campaignId" = $2 AND p.id > $3
+      ORDER BY p.id
+      LIMIT $4`,
+    [shopId, campaignId, after, limit],
+  );
+}
+
+function toPlanPledge(row: PledgeRow): PlanPledge {
+  return {
+    id: row.id,
+    status: row.status,
+    source: row.source,
+    backerNumber: row.backerNumber,
+    externalBackerId: row.externalBackerId,
+    rewardId: row.rewardId,
+    addOns: row.addOns,
+    bonusMinor: row.bonusMinor,
+    currencyCode: row.currencyCode,
+    backer: {
+      email: row.email,
+      firstName: row.firstName,
+      lastName: row.lastName,
+      company: row.company,
+      phone: row.phone,
+      address1: row.address1,
+      address2: row.address2,
+      city: row.city,
+      provinceCode: row.provinceCode,
+      zip: row.zip,
+      countryCode: row.countryCode,
+    },
+  };
+}
+
+/**
+ * Shopify refused this request as written (a GraphQL error on this pledge's input): nothing was made, and the
+ * next pledge may be fine. Revoked tokens, frozen shops and the like stop the whole push instead.
+ */
+function isRejectedRequest(error: unknown): boolean {
+  return error instanceof AdminApiError && error.failure === "graphql";
+}
+
+/** Runs the tasks `concurrency` at a time and returns their results in order. */
+async function runPool<T>(tasks: Array<() => Promise<T>>, concurrency: number): Promise<T[]> {
+  const results: T[] = new Array(tasks.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const index = next++;
+      results[index] = await tasks[index]!();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, tasks.length) }, worker));
+  return results;
+}

@@ -1,0 +1,34 @@
+// A campaign's ordering settings, kept under `ordering` in Campaign.settings and read through one schema so a
+// hand-edited or older value falls back to the defaults instead of breaking a push.
+import type { PrismaClient } from "@prisma/client";
+import { z } from "zod";
+import { DEFAULT_ORDER_SETTINGS, type OrderSettings } from "../../domain/ordering/plan";
+
+export const OrderSettingsInput = z.object({
+  reserveInventoryDays: z.number().int().min(1).max(365).nullable(),
+  bonusSupport: z.enum(["ignore", "record"]),
+  currency: z.enum(["campaign", "store"]).nullable(),
+});
+
+export function orderSettings(campaignSettings: unknown): OrderSettings {
+  const stored = (campaignSettings as { ordering?: unknown } | null)?.ordering;
+  const parsed = OrderSettingsInput.partial().safeParse(stored ?? {});
+  return { ...DEFAULT_ORDER_SETTINGS, ...(parsed.success ? parsed.data : {}) };
+}
+
+export async function updateOrderSettings(
+  prisma: PrismaClient,
+  shopId: string,
+  campaignId: string,
+  patch: Partial<OrderSettings>,
+): Promise<OrderSettings> {
+  const valid = OrderSettingsInput.partial().parse(patch);
+  return prisma.$transaction(async (tx) => {
+    const campaign = await tx.campaign.findFirst({ where: { id: campaignId, shopId } });
+    if (!campaign) throw new Error(`No campaign ${campaignId} in this shop`);
+    const next = { ...orderSettings(campaign.settings), ...valid };
+    const settings = { ...((campaign.settings as object | null) ?? {}), ordering: next };
+    await tx.campaign.update({ where: { id: campaign.id }, data: { settings } });
+    return next;
+  });
+}
