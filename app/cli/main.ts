@@ -1,8 +1,11 @@
 // `npx pledgebridge`: the operators' and scripts' door to the app. Every command has --help and --json.
 import { Command, CommanderError } from "commander";
 import { ConfigError } from "../config.server";
+import { registerCampaignCommands } from "./commands/campaign";
 import { registerDbCommands } from "./commands/db";
 import { registerImportCommand } from "./commands/import";
+import { registerOrdersCommands } from "./commands/orders";
+import { registerRewardsCommands } from "./commands/rewards";
 import { registerShopCommands } from "./commands/shop";
 import { CliError } from "./output";
 
@@ -14,6 +17,9 @@ export function buildProgram(): Command {
   registerDbCommands(program);
   registerShopCommands(program);
   registerImportCommand(program);
+  registerCampaignCommands(program);
+  registerRewardsCommands(program);
+  registerOrdersCommands(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -1,6 +1,7 @@
 // Every queue the app has, with its data schema and retry policy. Handlers are thin: they call a service.
 import type { Database } from "../db/open";
 import { IMPORT_QUEUE, ImportJobData, runImportJob } from "../services/import/import-jobs";
+import { PUSH_QUEUE, PushJobData, runPushJob, type PushJobDeps } from "../services/ordering/push-jobs";
 import { AdminApiError } from "../shopify/errors";
 import { processWebhook } from "../webhooks/process";
 import { WEBHOOK_QUEUE, WebhookJobData } from "../webhooks/receive";
@@ -12,7 +13,13 @@ export function isTerminalError(error: unknown): boolean {
   return error instanceof AdminApiError && !error.retryable;
 }
 
-export function jobDefinitions(deps: { db: Database }): QueueDefinition[] {
+export function jobDefinitions(deps: {
+  db: Database;
+  /** The local Shopify stand-in, when the configuration points at it. */
+  adminOrigin?: string;
+  /** Slice length, page size and lookup delay of pushes (tests make them small). */
+  push?: Pick<PushJobDeps, "sliceMs" | "pageSize" | "lookupDelayMs">;
+}): QueueDefinition[] {
   const { prisma } = deps.db;
   return [
     defineQueue({
@@ -32,6 +39,18 @@ export function jobDefinitions(deps: { db: Database }): QueueDefinition[] {
       expireInSeconds: 60 * 60,
       isTerminal: isTerminalError,
       handler: (data, context) => runImportJob(deps.db, data, context),
+    }),
+    defineQueue({
+      name: PUSH_QUEUE,
+      schema: PushJobData,
+      // One waiting and one running push per campaign (the singleton key); slices keep each job short.
+      policy: "stately",
+      retryLimit: 5,
+      retryDelaySeconds: 30,
+      expireInSeconds: 15 * 60,
+      isTerminal: isTerminalError,
+      handler: (data, context) =>
+        runPushJob({ db: deps.db, adminOrigin: deps.adminOrigin, ...deps.push }, context.jobs, data, context),
     }),
   ];
 }

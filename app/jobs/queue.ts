@@ -19,6 +19,8 @@ export interface JobContext {
   attempt: number;
   logger: Logger;
   signal: AbortSignal;
+  /** The queue the job runs on, for a job that queues its own continuation. */
+  jobs: Pick<JobQueue, "enqueueWithId">;
 }
 
 export interface QueueDefinition<Schema extends z.ZodType = z.ZodType> {
@@ -27,6 +29,8 @@ export interface QueueDefinition<Schema extends z.ZodType = z.ZodType> {
   retryLimit: number;
   retryDelaySeconds: number;
   expireInSeconds?: number;
+  /** pg-boss's queue policy; "stately" keeps one job queued and one active per singletonKey. Set at creation. */
+  policy?: "standard" | "stately";
   /** Decides whether an error is worth retrying; defaults to "everything but TerminalJobError". */
   isTerminal?: (error: unknown) => boolean;
   handler: (data: z.infer<Schema>, context: JobContext) => Promise<unknown>;
@@ -75,6 +79,7 @@ export class JobQueue {
     await ensureQueue(boss, DEAD_LETTER_QUEUE, {});
     for (const definition of definitions) {
       await ensureQueue(boss, definition.name, {
+        ...(definition.policy ? { policy: definition.policy } : {}),
         retryLimit: definition.retryLimit,
         retryDelay: definition.retryDelaySeconds,
         retryBackoff: true,
@@ -97,11 +102,11 @@ export class JobQueue {
    * Queues a job under an id of the caller's choosing. Returns false when a job with that id already exists,
    * which makes intake idempotent: the same delivery, retried or duplicated, is queued once.
    */
-  async enqueueWithId(queue: string, data: unknown, id: string): Promise<boolean> {
+  async enqueueWithId(queue: string, data: unknown, id: string, options: EnqueueOptions = {}): Promise<boolean> {
     const definition = this.definition(queue);
     const parsed = definition.schema.safeParse(data);
     if (!parsed.success) throw new Error(`Invalid data for job ${queue}: ${parsed.error.message}`);
-    return (await this.boss.send(queue, parsed.data as object, { id })) !== null;
+    return (await this.boss.send(queue, parsed.data as object, { ...options, id })) !== null;
   }
 
   async status(queue: string, jobId: string): Promise<JobStatus | null> {
@@ -158,6 +163,7 @@ export class JobQueue {
       attempt: job.retryCount + 1,
       logger,
       signal: job.signal,
+      jobs: this,
     };
     const parsed = definition.schema.safeParse(job.data);
     if (!parsed.success) {
@@ -186,5 +192,6 @@ export class JobQueue {
 // existing queue's retry policy in line with its definition. pg-boss refuses an update with nothing in it.
 async function ensureQueue(boss: PgBoss, name: string, options: NonNullable<Parameters<PgBoss["createQueue"]>[1]>) {
   await boss.createQueue(name, options);
-  if (Object.keys(options).length) await boss.updateQueue(name, options as never);
+  const { policy: _policy, ...updatable } = options;
+  if (Object.keys(updatable).length) await boss.updateQueue(name, updatable as never);
 }

@@ -12,7 +12,11 @@ declare global {
 
 async function start(): Promise<JobQueue> {
   const config = readConfig();
-  const queue = await JobQueue.start(database, jobDefinitions({ db: database }), logger);
+  const queue = await JobQueue.start(
+    database,
+    jobDefinitions({ db: database, adminOrigin: config.SHOPIFY_ADMIN_ORIGIN }),
+    logger,
+  );
   if (config.JOBS_IN_PROCESS) {
     await queue.work(config.WORKER_CONCURRENCY);
     logger.info({ concurrency: config.WORKER_CONCURRENCY }, "working job queues in the web process");

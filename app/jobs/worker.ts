@@ -10,7 +10,7 @@ import { JobQueue } from "./queue";
 const config = readConfig();
 const db = await openDatabase(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE });
 await migrateDatabase(db);
-const queue = await JobQueue.start(db, jobDefinitions({ db }), logger);
+const queue = await JobQueue.start(db, jobDefinitions({ db, adminOrigin: config.SHOPIFY_ADMIN_ORIGIN }), logger);
 await queue.work(config.WORKER_CONCURRENCY);
 logger.info(
   { database: describeDatabaseUrl(config.DATABASE_URL), concurrency: config.WORKER_CONCURRENCY, pid: process.pid },

@@ -90,6 +90,88 @@ describe("npx pledgebridge", () => {
     expect((await cli("import", "tests/fixtures/kickstarter/2021.csv")).code).toBe(2);
   });
 
+  it("maps the campaign's rewards, pushes its pledges as draft orders, and shows where it stands", async () => {
+    const variant = (sku: string) =>
+      `gid://shopify/ProductVariant/${[...sim.store.shop("demo-shop.myshopify.com")!.state.variants.values()].find((v) => v.sku === sku)!.id}`;
+    const listed = await cli("rewards", "list", "--campaign", "Meeple Quest", "--json");
+    expect(listed.code).toBe(0);
+    const { rewards, blockedPledges } = JSON.parse(listed.stdout);
+    expect(blockedPledges).toBe(2);
+    expect(rewards.map((r: { title: string; items: unknown[] }) => [r.title, r.items])).toEqual([
+      ["Deluxe", []],
+      ["Standard", []],
+    ]);
+
+    const auto = await cli("rewards", "map", "--campaign", "Meeple Quest", "--auto", "--json");
+    expect(JSON.parse(auto.stdout)).toEqual({
+      mapped: [],
+      unmapped: [
+        expect.objectContaining({ title: "Deluxe", candidates: 0 }),
+        expect.objectContaining({ title: "Standard", candidates: 0 }),
+      ],
+    });
+    expect((await cli("rewards", "map", "--campaign", "Meeple Quest", "--auto", "--reward", "x")).code).toBe(2);
+    const unknown = await cli(
+      "rewards",
+      "map",
+      "--campaign",
+      "Meeple Quest",
+      "--reward",
+      rewards[0].id,
+      "--variant",
+      "gid://shopify/ProductVariant/1",
+    );
+    expect(unknown).toMatchObject({ code: 2, stderr: expect.stringContaining("no variant") });
+    const deluxe = await cli(
+      "rewards",
+      "map",
+      "--campaign",
+      "Meeple Quest",
+      "--reward",
+      rewards[0].id,
+      "--variant",
+      variant("DD-CORE"),
+      `${variant("DD-EXP-DRAGON")}:2`,
+      "--json",
+    );
+    expect(JSON.parse(deluxe.stdout).items).toEqual([
+      { variantId: variant("DD-CORE"), quantity: 1 },
+      { variantId: variant("DD-EXP-DRAGON"), quantity: 2 },
+    ]);
+    await cli(
+      "rewards",
+      "map",
+      "--campaign",
+      "Meeple Quest",
+      "--reward",
+      rewards[1].id,
+      "--variant",
+      variant("DD-CORE"),
+    );
+
+    // The campaign is in USD and the store in EUR: nothing is ordered until the merchant says how.
+    const blocked = await cli("orders", "push", "--campaign", "Meeple Quest", "--json");
+    expect(JSON.parse(blocked.stdout)).toMatchObject({ planned: 0, created: 0, blocked: 2 });
+    expect((await cli("campaign", "set", "Meeple Quest", "--currency", "dollars")).code).toBe(2);
+    expect((await cli("campaign", "set", "Meeple Quest", "--currency", "store", "--reserve-days", "14")).code).toBe(0);
+
+    const pushed = await cli("orders", "push", "--campaign", "Meeple Quest", "--json");
+    expect(pushed.code).toBe(0);
+    expect(JSON.parse(pushed.stdout)).toMatchObject({ planned: 2, created: 2, updated: 0, skipped: 0, failed: 0 });
+    const again = await cli("orders", "push", "--campaign", "Meeple Quest", "--json");
+    expect(JSON.parse(again.stdout)).toMatchObject({ planned: 2, created: 0, updated: 0, skipped: 2, failed: 0 });
+    expect([...sim.store.shop("demo-shop.myshopify.com")!.state.draftOrders.values()]).toHaveLength(2);
+
+    const shown = await cli("campaign", "show", "Meeple Quest", "--json");
+    expect(JSON.parse(shown.stdout)).toMatchObject({
+      name: "Meeple Quest",
+      counts: { pledges: 2, drafted: 2, ready: 0, blocked: 0 },
+      ordering: { currency: "store", reserveInventoryDays: 14 },
+      lastPush: { status: "SUCCEEDED", counts: { created: 0, skipped: 2 } },
+    });
+    expect((await cli("campaign", "show", "No Such Campaign")).code).toBe(2);
+  });
+
   it("refuses a wrong token with a clear error and stores nothing", async () => {
     const result = await cli("shop", "connect", "--shop", "other-shop.myshopify.com", "--token", "wrong", "--json");
     expect(result.code).toBe(1);

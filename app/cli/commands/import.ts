@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { PrismaClient } from "@prisma/client";
 import { Option, type Command } from "commander";
 import { ColumnMapping } from "../../domain/import/mapped";
 import type { Platform } from "../../domain/import/record";
@@ -8,6 +7,7 @@ import { checkFile, type ImportReport } from "../../services/import/check-file";
 import { importFile, type ImportResult } from "../../services/import/import-file";
 import { UnreadableFileError } from "../../services/import/read-tables";
 import { withDatabase } from "../context";
+import { resolveShop } from "../resolve";
 import { CliError, output } from "../output";
 
 const PLATFORMS: Record<string, Platform | "auto"> = {
@@ -96,26 +96,6 @@ export function registerImportCommand(program: Command) {
 
 function written(report: ImportReport | ImportResult): report is ImportResult {
   return "runId" in report;
-}
-
-/** The shop named, or the only one connected. */
-async function resolveShop(prisma: PrismaClient, domain: string | undefined): Promise<string> {
-  if (domain) {
-    const shop = await prisma.shop.findUnique({ where: { domain } });
-    if (!shop)
-      throw new CliError(`No shop ${domain} is connected: pledgebridge shop connect --shop ${domain} --token …`, 2);
-    return shop.id;
-  }
-  const shops = await prisma.shop.findMany({ where: { uninstalledAt: null }, take: 2 });
-  if (shops.length !== 1) {
-    throw new CliError(
-      shops.length
-        ? "More than one shop is connected: say which with --shop <domain>"
-        : "No shop is connected: pledgebridge shop connect first, or use --dry-run",
-      2,
-    );
-  }
-  return shops[0]!.id;
 }
 
 function readMapping(path: string): ColumnMapping {

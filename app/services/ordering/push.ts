@@ -34,6 +34,10 @@ export interface PushOptions {
   /** Calls per pledge in this run before it is left CREATING for the next run. */
   maxAttempts?: number;
   pageSize?: number;
+  /** Start after this pledge id (a run that continues where an earlier slice stopped). */
+  after?: string;
+  /** Start no new page after this time (ms since the epoch; one page is always done): the job continues later. */
+  deadline?: number;
   signal?: AbortSignal;
   onProgress?: (progress: PushProgress) => unknown;
   now?: () => Date;
@@ -52,8 +56,14 @@ export interface PushResult {
 }
 
 export interface PushProgress extends PushResult {
+  /** Pledges looked at by this call. */
   done: number;
+  /** Pledges in the campaign. */
   total: number;
+  /** The last pledge id looked at: where a continuation starts. */
+  cursor: string;
+  /** False when the deadline stopped the call before the last page. */
+  finished: boolean;
 }
 
 interface PledgeRow {
@@ -89,7 +99,7 @@ type Order = Extract<OrderPlan, { kind: "order" }>;
 /** What a draft order request costs before Shopify says otherwise (mutation 10, the draft 1, userErrors 1). */
 const INITIAL_COST = 12;
 
-export async function pushCampaign(db: Database, options: PushOptions): Promise<PushResult> {
+export async function pushCampaign(db: Database, options: PushOptions): Promise<PushProgress> {
   const { shopId, campaignId } = options;
   const campaign = await db.prisma.campaign.findFirst({ where: { id: campaignId, shopId } });
   if (!campaign) throw new Error(`No campaign ${campaignId} in this shop`);
@@ -112,11 +122,15 @@ export async function pushCampaign(db: Database, options: PushOptions): Promise<
     [shopId, campaignId],
   );
   let done = 0;
-  let after = "";
+  let after = options.after ?? "";
+  let finished = false;
   for (;;) {
     options.signal?.throwIfAborted();
     const page = await pledgePage(db, shopId, campaignId, after, options.pageSize ?? 500);
-    if (!page.length) break;
+    if (!page.length) {
+      finished = true;
+      break;
+    }
     after = page.at(-1)!.id;
     const work: Array<() => Promise<Outcome>> = [];
     for (const row of page) {
@@ -132,9 +146,11 @@ export async function pushCampaign(db: Database, options: PushOptions): Promise<
     }
     for (const outcome of await runPool(work, options.concurrency ?? 8)) result[outcome]++;
     done += page.length;
-    await options.onProgress?.({ ...result, done, total });
+    await options.onProgress?.({ ...result, done, total, cursor: after, finished: false });
+    // At least one page a call, so that a continuation always moves on.
+    if (options.deadline !== undefined && Date.now() >= options.deadline) break;
   }
-  return result;
+  return { ...result, done, total, cursor: after, finished };
 }
 
 class Pusher {

@@ -1,0 +1,184 @@
+// Pushes run as jobs, one campaign at a time (the queue is "stately" by campaign: one waiting, one running).
+// A push of 100,000 pledges at a Standard shop's 10 drafts a second takes hours, longer than a job may run
+// before the queue presumes its worker dead, so a job works in slices of a few minutes: each slice continues from
+// the run's cursor and queues the next one. A slice that dies is retried from the cursor its last page saved.
+import { randomUUID } from "node:crypto";
+import type { PushRun } from "@prisma/client";
+import { z } from "zod";
+import type { Database } from "../../db/open";
+import { TerminalJobError, type JobContext, type JobQueue } from "../../jobs/queue";
+import { pacerForShop } from "../../shopify/pacer";
+import { adminForShop, ShopNotConnectedError } from "../shop-admin";
+import { pushCampaign, type PushProgress } from "./push";
+
+export const PUSH_QUEUE = "orders-push";
+export const PushJobData = z.object({ shopId: z.string().min(1), runId: z.string().min(1) });
+
+export interface PushJobDeps {
+  db: Database;
+  /** The local stand-in's origin (development and tests only; refused in production by the config). */
+  adminOrigin?: string;
+  /** How long one slice works before it hands over to the next. */
+  sliceMs?: number;
+  lookupDelayMs?: number;
+  pageSize?: number;
+}
+
+type Jobs = Pick<JobQueue, "enqueueWithId">;
+
+export class PushInProgressError extends Error {
+  override name = "PushInProgressError";
+  constructor(readonly run: PushRun) {
+    super(`A push of this campaign is already ${run.status === "QUEUED" ? "waiting" : "running"} (run ${run.id})`);
+  }
+}
+
+/** A run to work here and now (the CLI), refused while another push of the campaign is open. */
+export async function startPushRun(
+  db: Database,
+  request: { shopId: string; campaignId: string; retryFailed?: boolean },
+): Promise<PushRun> {
+  const open = await openRun(db, request.shopId, request.campaignId);
+  if (open) throw new PushInProgressError(open);
+  return db.prisma.pushRun.create({
+    data: {
+      id: randomUUID(),
+      shopId: request.shopId,
+      campaignId: request.campaignId,
+      retryFailed: request.retryFailed ?? false,
+    },
+  });
+}
+
+function openRun(db: Database, shopId: string, campaignId: string) {
+  return db.prisma.pushRun.findFirst({
+    where: { shopId, campaignId, status: { in: ["QUEUED", "RUNNING"] } },
+    orderBy: { createdAt: "desc" },
+  });
+}
+
+/** Queues a push of the campaign, or returns the run already waiting or running for it. */
+export async function queuePush(
+  db: Database,
+  jobs: Jobs,
+  request: { shopId: string; campaignId: string; retryFailed?: boolean },
+): Promise<PushRun> {
+  const campaign = await db.prisma.campaign.findFirst({ where: { id: request.campaignId, shopId: request.shopId } });
+  if (!campaign) throw new Error(`No campaign ${request.campaignId} in this shop`);
+  const open = await openRun(db, request.shopId, campaign.id);
+  if (open) return open;
+  const id = randomUUID();
+  const run = await db.prisma.pushRun.create({
+    data: { id, shopId: request.shopId, campaignId: campaign.id, retryFailed: request.retryFailed ?? false },
+  });
+  await jobs.enqueueWithId(PUSH_QUEUE, { shopId: request.shopId, runId: id }, id, { singletonKey: campaign.id });
+  return run;
+}
+
+export async function runPushJob(
+  deps: PushJobDeps,
+  jobs: Jobs | null,
+  data: z.infer<typeof PushJobData>,
+  context: Pick<JobContext, "logger" | "signal">,
+) {
+  const { db } = deps;
+  const run = await db.prisma.pushRun.findFirst({ where: { id: data.runId, shopId: data.shopId } });
+  if (!run) throw new TerminalJobError(`No push run ${data.runId} in this shop`);
+  if (run.status === "SUCCEEDED" || run.status === "FAILED") return { runId: run.id, skipped: run.status };
+
+  let connection;
+  try {
+    connection = await adminForShop(db.prisma, data.shopId, { adminOrigin: deps.adminOrigin });
+  } catch (error) {
+    if (error instanceof ShopNotConnectedError) throw await failRun(db, run.id, error.message);
+    throw error;
+  }
+  if (!run.startedAt) {
+    await db.prisma.pushRun.update({ where: { id: run.id }, data: { status: "RUNNING", startedAt: new Date() } });
+  }
+  const base = { done: run.done, planned: run.planned, created: run.created, updated: run.updated };
+  const rest = { skipped: run.skipped, blocked: run.blocked, failed: run.failed };
+  const save = (progress: PushProgress) =>
+    db.prisma.pushRun.update({
+      where: { id: run.id },
+      data: {
+        cursor: progress.cursor,
+        total: progress.total,
+        done: base.done + progress.done,
+        planned: base.planned + progress.planned,
+        created: base.created + progress.created,
+        updated: base.updated + progress.updated,
+        skipped: rest.skipped + progress.skipped,
+        blocked: rest.blocked + progress.blocked,
+        failed: rest.failed + progress.failed,
+      },
+    });
+
+  let result: PushProgress;
+  try {
+    result = await pushCampaign(db, {
+      shopId: data.shopId,
+      campaignId: run.campaignId,
+      admin: connection.admin,
+      pacer: pacerForShop(connection.shop.domain),
+      cause: `job:${run.id}`,
+      retryFailed: run.retryFailed,
+      after: run.cursor,
+      deadline: Date.now() + (deps.sliceMs ?? 5 * 60_000),
+      lookupDelayMs: deps.lookupDelayMs,
+      pageSize: deps.pageSize,
+      signal: context.signal,
+      onProgress: save,
+    });
+  } catch (error) {
+    const terminal = error instanceof Error && "retryable" in error && error.retryable === false;
+    if (terminal) throw await failRun(db, run.id, (error as Error).message);
+    throw error;
+  }
+  const saved = await save(result);
+  if (!result.finished && jobs) {
+    const next = randomUUID();
+    await jobs.enqueueWithId(PUSH_QUEUE, data, next, { singletonKey: run.campaignId });
+    return { runId: run.id, continued: next };
+  }
+  await db.prisma.pushRun.update({ where: { id: run.id }, data: { status: "SUCCEEDED", finishedAt: new Date() } });
+  context.logger.info(
+    { runId: run.id, created: saved.created, updated: saved.updated, failed: saved.failed },
+    "push finished",
+  );
+  return { runId: run.id, created: saved.created, updated: saved.updated, failed: saved.failed };
+}
+
+async function failRun(db: Database, runId: string, message: string): Promise<TerminalJobError> {
+  await db.prisma.pushRun.update({
+    where: { id: runId },
+    data: { status: "FAILED", error: message, finishedAt: new Date() },
+  });
+  return new TerminalJobError(message);
+}
+
+/** A run as the ordering page shows it: counts, rate and time left. */
+export function describePushRun(run: PushRun, now = new Date()) {
+  const seconds = run.startedAt ? Math.max((now.getTime() - run.startedAt.getTime()) / 1000, 0.001) : 0;
+  const rate = seconds && run.done ? run.done / seconds : 0;
+  const left = Math.max(run.total - run.done, 0);
+  return {
+    id: run.id,
+    status: run.status,
+    total: run.total,
+    done: run.done,
+    counts: {
+      planned: run.planned,
+      created: run.created,
+      updated: run.updated,
+      skipped: run.skipped,
+      blocked: run.blocked,
+      failed: run.failed,
+    },
+    pledgesPerSecond: run.status === "RUNNING" ? Math.round(rate * 10) / 10 : null,
+    secondsLeft: run.status === "RUNNING" && rate ? Math.ceil(left / rate) : null,
+    error: run.error,
+    createdAt: run.createdAt.toISOString(),
+    finishedAt: run.finishedAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,34 @@
+-- CreateTable
+CREATE TABLE "PushRun" (
+    "id" TEXT NOT NULL,
+    "shopId" TEXT NOT NULL,
+    "campaignId" TEXT NOT NULL,
+    "status" "ImportStatus" NOT NULL DEFAULT 'QUEUED',
+    "retryFailed" BOOLEAN NOT NULL DEFAULT false,
+    "cursor" TEXT NOT NULL DEFAULT '',
+    "total" INTEGER NOT NULL DEFAULT 0,
+    "done" INTEGER NOT NULL DEFAULT 0,
+    "planned" INTEGER NOT NULL DEFAULT 0,
+    "created" INTEGER NOT NULL DEFAULT 0,
+    "updated" INTEGER NOT NULL DEFAULT 0,
+    "skipped" INTEGER NOT NULL DEFAULT 0,
+    "blocked" INTEGER NOT NULL DEFAULT 0,
+    "failed" INTEGER NOT NULL DEFAULT 0,
+    "error" TEXT,
+    "startedAt" TIMESTAMP(3),
+    "finishedAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "PushRun_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "PushRun_shopId_campaignId_createdAt_idx" ON "PushRun"("shopId", "campaignId", "createdAt");
+
+-- AddForeignKey
+ALTER TABLE "PushRun" ADD CONSTRAINT "PushRun_shopId_fkey" FOREIGN KEY ("shopId") REFERENCES "Shop"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "PushRun" ADD CONSTRAINT "PushRun_campaignId_fkey" FOREIGN KEY ("campaignId") REFERENCES "Campaign"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
