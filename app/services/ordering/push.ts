@@ -124,15 +124,17 @@ export async function pushCampaign(db: Database, options: PushOptions): Promise<
   let done = 0;
   let after = options.after ?? "";
   let finished = false;
+  const pageSize = options.pageSize ?? 500;
   for (;;) {
     options.signal?.throwIfAborted();
-    const page = await pledgePage(db, shopId, campaignId, after, options.pageSize ?? 500);
+    const page = await pledgePage(db, shopId, campaignId, after, pageSize);
     if (!page.length) {
       finished = true;
       break;
     }
     after = page.at(-1)!.id;
     const work: Array<() => Promise<Outcome>> = [];
+    const claims: string[] = [];
     for (const row of page) {
       const plan = planDraftOrder(toPlanPledge(row), mapping, planCampaign, store, now());
       if (plan.kind === "skip") result.skipped++;
@@ -140,47 +142,89 @@ export async function pushCampaign(db: Database, options: PushOptions): Promise<
       else {
         result.planned++;
         const action = pusher.actionFor(row, plan);
-        if (action) work.push(action);
-        else result.skipped++;
+        if (!action) result.skipped++;
+        else {
+          work.push(action.run);
+          if (action.claim) claims.push(row.id);
+        }
       }
     }
+    await pusher.claim(claims);
     for (const outcome of await runPool(work, options.concurrency ?? 8)) result[outcome]++;
+    await pusher.flush();
     done += page.length;
     await options.onProgress?.({ ...result, done, total, cursor: after, finished: false });
+    if (page.length < pageSize) {
+      finished = true;
+      break;
+    }
     // At least one page a call, so that a continuation always moves on.
     if (options.deadline !== undefined && Date.now() >= options.deadline) break;
   }
   return { ...result, done, total, cursor: after, finished };
 }
 
+interface Completion {
+  pledgeId: string;
+  state: "DRAFTED" | "PAID" | null;
+  draftOrderId: string;
+  invoiceUrl: string | null;
+  orderId: string | null;
+  planHash: string;
+  kind: string;
+  data: { draftOrderId: string; warnings: PlanWarning[] };
+}
+
 class Pusher {
   private readonly costs = new Map<string, number>();
+  private readonly completions: Completion[] = [];
 
   constructor(
     private readonly db: Database,
     private readonly options: PushOptions,
   ) {}
 
-  /** What to do for one orderable pledge, given its link; null when its draft is already right. */
-  actionFor(row: PledgeRow, plan: Order): (() => Promise<Outcome>) | null {
+  /**
+   * What to do for one orderable pledge, given its link; null when its draft is already right. `claim`: the link
+   * must be marked CREATING before the call (done for a whole page at once, in one statement).
+   */
+  actionFor(row: PledgeRow, plan: Order): { run: () => Promise<Outcome>; claim: boolean } | null {
     switch (row.linkState) {
       case null:
       case "PLANNED":
-        return () => this.create(row.id, plan, false);
+        return { run: () => this.create(row.id, plan, false), claim: true };
       case "CREATING":
-        return () => this.create(row.id, plan, true);
+        return { run: () => this.create(row.id, plan, true), claim: false };
       case "FAILED":
-        return this.options.retryFailed ? () => this.create(row.id, plan, true) : () => Promise.resolve("failed");
+        // Refused by Shopify: nothing was made, so there is nothing to look up first.
+        return this.options.retryFailed
+          ? { run: () => this.create(row.id, plan, false), claim: true }
+          : { run: () => Promise.resolve("failed" as const), claim: false };
       case "DRAFTED":
       case "INVOICED":
-        return row.planHash === plan.fingerprint ? null : () => this.update(row.id, row.draftOrderId!, plan);
+        return row.planHash === plan.fingerprint
+          ? null
+          : { run: () => this.update(row.id, row.draftOrderId!, plan), claim: false };
       default:
         return null; // paid or cancelled: the order is the backer's now
     }
   }
 
-  private async create(pledgeId: string, plan: Order, mayExist: boolean): Promise<Outcome> {
+  /** Step 1 for a page: its links say CREATING (with their tags as keys) before any call goes out. */
+  async claim(pledgeIds: string[]) {
+    if (!pledgeIds.length) return;
     const { shopId, campaignId } = this.options;
+    await this.db.query(
+      `INSERT INTO "OrderLink" (id, "shopId", "campaignId", "pledgeId", "idempotencyKey", state, attempts, "updatedAt")
+       SELECT gen_random_uuid()::text, $1, $2, x."pledgeId", x.key, 'CREATING', 1, now()
+         FROM json_to_recordset($3::json) AS x("pledgeId" text, key text)
+       ON CONFLICT ("pledgeId") DO UPDATE
+         SET state = 'CREATING', attempts = "OrderLink".attempts + 1, "updatedAt" = now()`,
+      [shopId, campaignId, JSON.stringify(pledgeIds.map((pledgeId) => ({ pledgeId, key: pledgeTag(pledgeId) })))],
+    );
+  }
+
+  private async create(pledgeId: string, plan: Order, mayExist: boolean): Promise<Outcome> {
     const maxAttempts = this.options.maxAttempts ?? 5;
     let lookFirst = mayExist;
     for (let attempt = 1; ; attempt++) {
@@ -188,20 +232,12 @@ class Pusher {
       try {
         if (lookFirst) {
           const found = await this.lookUp(pledgeId);
-          if (found) return await this.adopt(pledgeId, plan, found);
+          if (found) {
+            await this.drafted(pledgeId, plan, found, "order.found");
+            return "created";
+          }
+          await this.claim([pledgeId]);
         }
-        await this.db.prisma.orderLink.upsert({
-          where: { pledgeId },
-          create: {
-            shopId,
-            campaignId,
-            pledgeId,
-            idempotencyKey: pledgeTag(pledgeId),
-            state: "CREATING",
-            attempts: 1,
-          },
-          update: { state: "CREATING", attempts: { increment: 1 } },
-        });
         // From here on, a failure may have left a draft behind.
         lookFirst = sent = true;
         const { data } = await this.request("create", () =>
@@ -265,47 +301,52 @@ class Pusher {
     return drafts[0] ?? null;
   }
 
-  private async adopt(
-    pledgeId: string,
-    plan: Order,
-    draft: { id: string; invoiceUrl?: string | null; order?: { id: string } | null },
-  ): Promise<Outcome> {
-    await this.drafted(pledgeId, plan, draft, "order.found");
-    return "created";
-  }
-
+  /**
+   * Step 2: the link learns its draft. Written in batches: until a batch is written the link still says
+   * CREATING, and a crash then costs a lookup by tag, never a second draft.
+   */
   private async drafted(
     pledgeId: string,
     plan: Order,
     draft: { id: string; invoiceUrl?: string | null; order?: { id: string } | null },
     kind: string,
   ) {
-    const { shopId } = this.options;
-    await this.db.prisma.$transaction(async (tx) => {
-      const link = await tx.orderLink.update({
-        where: { pledgeId },
-        data: {
-          state: draft.order ? "PAID" : "DRAFTED",
-          draftOrderId: draft.id,
-          invoiceUrl: draft.invoiceUrl ?? null,
-          orderId: draft.order?.id ?? null,
-          planHash: plan.fingerprint,
-          lastError: null,
-          userErrors: [],
-        },
-      });
-      await tx.event.create({
-        data: {
-          shopId,
-          pledgeId,
-          subjectType: "OrderLink",
-          subjectId: link.id,
-          kind,
-          cause: this.options.cause,
-          data: { draftOrderId: draft.id, warnings: plan.warnings as PlanWarning[] } as never,
-        },
-      });
+    this.completions.push({
+      pledgeId,
+      // An update leaves the state as it was (an invoiced draft stays invoiced).
+      state: draft.order ? "PAID" : kind === "order.updated" ? null : "DRAFTED",
+      draftOrderId: draft.id,
+      invoiceUrl: draft.invoiceUrl ?? null,
+      orderId: draft.order?.id ?? null,
+      planHash: plan.fingerprint,
+      kind,
+      data: { draftOrderId: draft.id, warnings: plan.warnings },
     });
+    if (this.completions.length >= 64) await this.flush();
+  }
+
+  /** Writes the finished links and their Events, in one statement. */
+  async flush() {
+    const batch = this.completions.splice(0);
+    if (!batch.length) return;
+    await this.db.query(
+      `WITH x AS (
+         SELECT * FROM json_to_recordset($3::json) AS x("pledgeId" text, state text, "draftOrderId" text,
+           "invoiceUrl" text, "orderId" text, "planHash" text, kind text, data jsonb)
+       ), linked AS (
+         UPDATE "OrderLink" l
+            SET state = COALESCE(x.state::"OrderLinkState", l.state), "draftOrderId" = x."draftOrderId", "invoiceUrl" = x."invoiceUrl",
+                "orderId" = x."orderId", "planHash" = x."planHash", "lastError" = NULL, "userErrors" = '[]',
+                "updatedAt" = now()
+           FROM x
+          WHERE l."pledgeId" = x."pledgeId" AND l."shopId" = $1
+         RETURNING l.id, l."pledgeId"
+       )
+       INSERT INTO "Event" (id, "shopId", "pledgeId", "subjectType", "subjectId", kind, cause, data)
+       SELECT gen_random_uuid()::text, $1, linked."pledgeId", 'OrderLink', linked.id, x.kind, $2, x.data
+         FROM linked JOIN x ON x."pledgeId" = linked."pledgeId"`,
+      [this.options.shopId, this.options.cause, JSON.stringify(batch)],
+    );
   }
 
   private async refused(pledgeId: string, userErrors: unknown[], markFailed = true) {
