@@ -181,7 +181,11 @@ export default function CampaignPage() {
       title={campaign.name}
       subtitle={`${t(`platform.${campaign.platform}`)} · ${campaign.currencyCode}`}
       backAction={{ content: t("campaigns.title"), url: "/app/campaigns" }}
-      secondaryActions={[{ content: t("backers.title"), url: `/app/campaigns/${campaign.id}/backers` }]}
+      secondaryActions={[
+        { content: t("backers.title"), url: `/app/campaigns/${campaign.id}/backers` },
+        { content: t("rewards.title"), url: `/app/campaigns/${campaign.id}/rewards` },
+        { content: t("orders.title"), url: `/app/campaigns/${campaign.id}/orders` },
+      ]}
     >
       <Layout>
         <Layout.Section>

@@ -18,9 +18,15 @@ export interface RewardRow {
   externalId: string;
   title: string;
   minimumMinor: number | null;
-  items: VariantQuantity[];
+  items: MappedItem[];
   /** Collected pledges that include this reward. */
   pledges: number;
+}
+
+/** A variant in a reward, with its name and SKU as they were when it was mapped. */
+export interface MappedItem extends VariantQuantity {
+  title: string | null;
+  sku: string | null;
 }
 
 export interface CatalogVariant {
@@ -66,7 +72,12 @@ export async function listRewards(db: Database, shopId: string, campaignId: stri
     externalId: reward.externalId,
     title: reward.title,
     minimumMinor: reward.minimumMinor,
-    items: (itemsByReward.get(reward.id) ?? []).map(({ variantId, quantity }) => ({ variantId, quantity })),
+    items: (itemsByReward.get(reward.id) ?? []).map(({ variantId, quantity, title, sku }) => ({
+      variantId,
+      quantity,
+      title,
+      sku,
+    })),
     pledges:
       (reward.kind === "TIER"
         ? tierPledges.get(reward.id)
@@ -80,7 +91,8 @@ export async function loadCampaignMapping(db: Database, shopId: string, campaign
   const tiers = new Map<string, RewardMapping>();
   const addOns = new Map<string, RewardMapping>();
   for (const row of rows) {
-    const mapping = { rewardId: row.id, title: row.title, items: row.items };
+    const items = row.items.map(({ variantId, quantity }) => ({ variantId, quantity }));
+    const mapping = { rewardId: row.id, title: row.title, items };
     if (row.kind === "TIER") tiers.set(row.id, mapping);
     else addOns.set(`${row.source}:${row.externalId}`, mapping);
   }
@@ -95,7 +107,7 @@ export async function mapReward(
   db: Database,
   shopId: string,
   rewardId: string,
-  items: VariantQuantity[],
+  items: Array<VariantQuantity & { title?: string | null; sku?: string | null }>,
   admin?: AdminClient,
 ): Promise<RewardRow> {
   const merged = mergeItems(items);
@@ -105,6 +117,8 @@ export async function mapReward(
     for (const item of merged) {
       const { data } = await admin.request(VARIANT_BY_ID, { id: item.variantId });
       if (!data.productVariant) throw new MappingError(`The store has no variant ${item.variantId}`);
+      item.title = data.productVariant.displayName;
+      item.sku = data.productVariant.sku || null;
     }
   }
   await db.prisma.$transaction([
@@ -126,17 +140,19 @@ export function parseVariantQuantity(text: string): VariantQuantity {
   return { variantId: match[1]!, quantity: match[2] ? Number(match[2]) : 1 };
 }
 
-function mergeItems(items: VariantQuantity[]): VariantQuantity[] {
-  const merged = new Map<string, number>();
+function mergeItems(items: Array<VariantQuantity & { title?: string | null; sku?: string | null }>): MappedItem[] {
+  const merged = new Map<string, MappedItem>();
   for (const item of items) {
     if (!VARIANT_GID.test(item.variantId)) throw new MappingError(`"${item.variantId}" is not a variant id`);
     if (!Number.isInteger(item.quantity) || item.quantity < 1 || item.quantity > MAX_QUANTITY) {
       throw new MappingError(`The quantity of ${item.variantId} must be a whole number from 1 to ${MAX_QUANTITY}`);
     }
-    merged.set(item.variantId, (merged.get(item.variantId) ?? 0) + item.quantity);
+    const seen = merged.get(item.variantId);
+    if (seen) seen.quantity += item.quantity;
+    else merged.set(item.variantId, { ...item, title: item.title ?? null, sku: item.sku ?? null });
   }
   if (merged.size === 0) throw new MappingError("A reward needs at least one variant");
-  return [...merged].map(([variantId, quantity]) => ({ variantId, quantity }));
+  return [...merged.values()];
 }
 
 /** Every variant of the store, paged 250 at a time (what automatic mapping matches against). */
@@ -221,7 +237,10 @@ export async function autoMapRewards(
   for (const reward of rewards) {
     const { by, variants } = suggestVariants(reward, catalog);
     if (variants.length === 1) {
-      await mapReward(db, shopId, reward.id, [{ variantId: variants[0]!.id, quantity: 1 }]);
+      const [variant] = variants as [CatalogVariant];
+      await mapReward(db, shopId, reward.id, [
+        { variantId: variant.id, quantity: 1, title: variant.displayName, sku: variant.sku },
+      ]);
       result.mapped.push({ rewardId: reward.id, title: reward.title, variantId: variants[0]!.id, by });
     } else {
       result.unmapped.push({ rewardId: reward.id, title: reward.title, candidates: variants.length });

@@ -91,3 +91,26 @@ export async function orderingCounts(db: Database, shopId: string, campaignId: s
     currencyChoiceRequired,
   };
 }
+
+/** The pledges Shopify refused, or that got no answer after every try, with the last error: for the retry list. */
+export async function failedLinks(db: Database, shopId: string, campaignId: string, limit: number) {
+  const rows = await db.query<{
+    backerNumber: number | null;
+    externalBackerId: string;
+    lastError: string | null;
+    attempts: number;
+  }>(
+    `SELECT p."backerNumber", p."externalBackerId", l."lastError", l.attempts
+       FROM "OrderLink" l JOIN "Pledge" p ON p.id = l."pledgeId"
+      WHERE l."shopId" = $1 AND l."campaignId" = $2
+        AND (l.state = 'FAILED' OR (l.state = 'CREATING' AND l."lastError" IS NOT NULL))
+      ORDER BY l."updatedAt" DESC
+      LIMIT $3`,
+    [shopId, campaignId, limit],
+  );
+  return rows.map((row) => ({
+    backer: row.backerNumber === null ? row.externalBackerId : `#${row.backerNumber}`,
+    error: row.lastError ?? "",
+    attempts: row.attempts,
+  }));
+}

@@ -32,3 +32,7 @@ ALTER TABLE "PushRun" ADD CONSTRAINT "PushRun_shopId_fkey" FOREIGN KEY ("shopId"
 -- AddForeignKey
 ALTER TABLE "PushRun" ADD CONSTRAINT "PushRun_campaignId_fkey" FOREIGN KEY ("campaignId") REFERENCES "Campaign"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
+
+-- AlterTable: the variant's name and SKU as they were when it was mapped.
+ALTER TABLE "RewardItem" ADD COLUMN     "title" TEXT,
+ADD COLUMN     "sku" TEXT;

@@ -1,0 +1,117 @@
+// Mapping a reward and pushing pledges from the admin, in the production build and headless Chromium, against
+// the local Shopify stand-in over HTTP: the catalog is searched through the Admin API, and the push job makes one
+// draft order per ready pledge.
+import { mkdirSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { migrateDatabase } from "../../app/db/migrate";
+import { openDatabase } from "../../app/db/open";
+import { signDemoSessionToken as signSessionToken } from "../../app/demo/session-token";
+import { connectShop } from "../../app/services/shops";
+import { createAdminClient } from "../../app/shopify/admin-client";
+import { seedDemoCampaign } from "../../scripts/seed/demo-campaign";
+import { DEMO_SHOP, startSim, type RunningSim } from "../../sim/server";
+import { startBuiltApp, type RunningApp } from "../helpers/app-server";
+import { CHROME_USER_AGENT, findChromium, launchChromium, stubShopifyCdn } from "../helpers/browser";
+
+const API_KEY = "e2e-api-key";
+const SECRET = "e2e-api-secret";
+const chromiumPath = findChromium();
+
+describe.skipIf(!chromiumPath)("mapping rewards and pushing orders from the admin", () => {
+  let sim: RunningSim;
+  let app: RunningApp;
+  let browser: Browser;
+  let campaignId: string;
+  const screenshots = path.resolve("test-results");
+
+  beforeAll(async () => {
+    sim = await startSim({ timeScale: 20, shops: [{ ...DEMO_SHOP, accessToken: "sim-token" }] });
+    const dataDir = path.join(mkdtempSync(path.join(tmpdir(), "pb-e2e-orders-")), "db");
+    const db = await openDatabase(`pglite://${dataDir}`);
+    await migrateDatabase(db);
+    const admin = createAdminClient({ shop: DEMO_SHOP.domain, accessToken: "sim-token", adminOrigin: sim.url });
+    await connectShop(db.prisma, admin, "sim-token");
+    await seedDemoCampaign(db.prisma, DEMO_SHOP.domain);
+    campaignId = (await db.prisma.campaign.findFirstOrThrow({ where: { handle: "deep-delve" } })).id;
+    await db.close();
+    app = await startBuiltApp({
+      // The stand-in is refused in production (and remix-serve's development mode wants a dev server).
+      NODE_ENV: "test",
+      DATABASE_URL: `pglite://${dataDir}`,
+      SHOPIFY_API_KEY: API_KEY,
+      SHOPIFY_API_SECRET: SECRET,
+      SHOPIFY_ADMIN_ORIGIN: sim.url,
+      SCOPES: "write_orders,write_draft_orders",
+      LOG_LEVEL: "warn",
+    });
+    browser = await launchChromium(chromiumPath!);
+    mkdirSync(screenshots, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (process.env.SHOW_APP_OUTPUT) console.warn(app?.output());
+    await app?.stop();
+    await sim?.close();
+  });
+
+  async function openAdmin(pathname: string): Promise<Page> {
+    const context = await browser.newContext({ userAgent: CHROME_USER_AGENT });
+    const page = await context.newPage();
+    const token = await signSessionToken({ shop: DEMO_SHOP.domain, apiKey: API_KEY, secret: SECRET });
+    await stubShopifyCdn(page, token);
+    const host = Buffer.from(`admin.shopify.com/store/${DEMO_SHOP.domain.split(".")[0]}`).toString("base64url");
+    const params = new URLSearchParams({ shop: DEMO_SHOP.domain, host, embedded: "1", id_token: token, locale: "en" });
+    await page.goto(`${app.url}${pathname}?${params}`);
+    return page;
+  }
+
+  it("maps a tier by searching the catalog, then pushes its pledges as draft orders", async () => {
+    const page = await openAdmin(`/app/campaigns/${campaignId}/rewards`);
+    await expect.poll(() => page.getByRole("heading", { name: "Rewards", level: 1 }).count()).toBe(1);
+    expect(await page.getByText("Not mapped").count()).toBe(5);
+
+    await page
+      .getByRole("row", { name: /Dragon Slayer/ })
+      .getByRole("link", { name: "Map" })
+      .click();
+    await expect.poll(() => page.getByRole("heading", { name: "What Dragon Slayer contains" }).count()).toBe(1);
+    // The search starts from the reward's own title.
+    expect(await page.getByLabel("Search the catalog").inputValue()).toBe("Dragon Slayer");
+    await page.getByLabel("Search the catalog").fill("sku:DD-CORE");
+    await page.getByRole("button", { name: "Search the catalog" }).click();
+    await expect.poll(() => page.getByText(/Deep Delve: Core Box.*\(DD-CORE\)/).count()).toBe(1);
+    await page.getByRole("button", { name: /^Add Deep Delve: Core Box/ }).click();
+    await page.getByRole("button", { name: "Save mapping" }).click();
+    await expect.poll(() => page.getByText("Dragon Slayer is mapped.").count()).toBe(1);
+    await expect.poll(() => page.getByText("Not mapped").count()).toBe(4);
+    // The table names the variant as it was when mapped.
+    expect(await page.getByRole("cell", { name: "1 × Deep Delve: Core Box - Default Title (DD-CORE)" }).count()).toBe(
+      1,
+    );
+    await page.screenshot({ path: path.join(screenshots, "rewards-mapped.png"), fullPage: true });
+
+    await page.getByRole("link", { name: "Orders", exact: true }).click();
+    await expect.poll(() => page.getByRole("heading", { name: "Orders", level: 1 }).count()).toBe(1);
+    // 16 backers took Dragon Slayer (no add-ons); one dropped and one errored: 14 are ready.
+    await page.getByRole("button", { name: "Push 14 ready pledges" }).click();
+    await expect.poll(() => page.getByText("Done", { exact: true }).count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => page.getByText("14 created, 0 updated, 0 failed").count()).toBe(1);
+    await page.screenshot({ path: path.join(screenshots, "orders-pushed.png"), fullPage: true });
+    const drafts = [...sim.store.shop(DEMO_SHOP.domain)!.state.draftOrders.values()];
+    expect(drafts).toHaveLength(14);
+    expect(drafts.every((draft) => draft.tags.includes("campaign-deep-delve"))).toBe(true);
+    await page.context().close();
+  });
+
+  it("keeps the push button off while nothing is ready, and explains what blocks the rest", async () => {
+    const page = await openAdmin(`/app/campaigns/${campaignId}/orders`);
+    await expect.poll(() => page.getByRole("heading", { name: "Orders", level: 1 }).count()).toBe(1);
+    expect(await page.getByRole("button", { name: "Push 0 ready pledges" }).isDisabled()).toBe(true);
+    expect(await page.getByText(/Delver has no variants/).count()).toBe(1);
+    await page.context().close();
+  });
+});
