@@ -17,7 +17,7 @@ import {
   Text,
   TextField,
 } from "@shopify/polaris";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { z } from "zod";
 import { notFound, requireShop } from "../admin-shop.server";
 import { useLocale, useTranslate } from "../components/i18n";
@@ -33,6 +33,7 @@ import {
   searchCatalog,
   suggestVariants,
   type CatalogVariant,
+  type RewardRow,
 } from "../services/ordering/rewards";
 import { orderingCounts } from "../services/ordering/summary";
 import { adminForShop, ShopNotConnectedError } from "../services/shop-admin";
@@ -116,26 +117,6 @@ export default function RewardsPage() {
   const number = new Intl.NumberFormat(useLocale());
   const navigation = useNavigation();
   const submit = useSubmit();
-  const [items, setItems] = useState<VariantQuantity[]>(selected?.items ?? []);
-  const [query, setQuery] = useState(search?.query ?? "");
-  const names = new Map([
-    ...(selected?.items.map((item) => [item.variantId, itemName(item)] as const) ?? []),
-    ...(search?.variants.map((v) => [v.id, itemName({ variantId: v.id, title: v.displayName, sku: v.sku })] as const) ??
-      []),
-  ]);
-
-  useEffect(() => {
-    setItems(selected?.items ?? []);
-    setQuery(search?.query ?? "");
-  }, [selected?.id, selected?.items, search?.query]);
-
-  const add = (variantId: string) =>
-    setItems((current) =>
-      current.some((item) => item.variantId === variantId)
-        ? current.map((item) => (item.variantId === variantId ? { ...item, quantity: item.quantity + 1 } : item))
-        : [...current, { variantId, quantity: 1 }],
-    );
-
   return (
     <Page
       title={t("rewards.title")}
@@ -188,100 +169,134 @@ export default function RewardsPage() {
         </Layout.Section>
         {selected && search ? (
           <Layout.Section>
-            <Card>
-              <BlockStack gap="400">
-                <Text as="h2" variant="headingMd">
-                  {t("rewards.mapping", { title: selected.title })}
-                </Text>
-                {catalogError ? <Banner tone="critical">{catalogError}</Banner> : null}
-                <Form method="get">
-                  <input type="hidden" name="reward" value={selected.id} />
-                  <InlineStack gap="200" blockAlign="end">
-                    <div style={{ flexGrow: 1 }}>
-                      <TextField
-                        label={t("rewards.search")}
-                        name="q"
-                        value={query}
-                        onChange={setQuery}
-                        autoComplete="off"
-                        helpText={t("rewards.search.help")}
-                      />
-                    </div>
-                    <Button submit>{t("rewards.search")}</Button>
-                  </InlineStack>
-                </Form>
-                <BlockStack gap="200">
-                  {search.variants.length ? (
-                    search.variants.map((variant) => (
-                      <InlineStack key={variant.id} align="space-between" blockAlign="center">
-                        <InlineStack gap="200" blockAlign="center">
-                          <Text as="span">{names.get(variant.id)}</Text>
-                          {search.suggested.includes(variant.id) ? (
-                            <Badge tone="success">{t("rewards.suggested")}</Badge>
-                          ) : null}
-                        </InlineStack>
-                        <Button
-                          onClick={() => add(variant.id)}
-                          accessibilityLabel={`${t("rewards.add")} ${variant.displayName}`}
-                        >
-                          {t("rewards.add")}
-                        </Button>
-                      </InlineStack>
-                    ))
-                  ) : (
-                    <Text as="p" tone="subdued">
-                      {t("rewards.noResults")}
-                    </Text>
-                  )}
-                </BlockStack>
-                <Text as="h3" variant="headingSm">
-                  {t("rewards.contents")}
-                </Text>
-                {items.map((item) => (
-                  <InlineStack key={item.variantId} gap="200" blockAlign="center">
-                    <div style={{ width: "6rem" }}>
-                      <TextField
-                        label={t("rewards.quantity")}
-                        labelHidden
-                        type="number"
-                        min={1}
-                        max={1000}
-                        autoComplete="off"
-                        value={String(item.quantity)}
-                        onChange={(value) =>
-                          setItems((current) =>
-                            current.map((i) =>
-                              i.variantId === item.variantId ? { ...i, quantity: Number(value) } : i,
-                            ),
-                          )
-                        }
-                      />
-                    </div>
-                    <Text as="span">{names.get(item.variantId) ?? item.variantId}</Text>
-                    <Button
-                      variant="plain"
-                      tone="critical"
-                      onClick={() => setItems((current) => current.filter((i) => i.variantId !== item.variantId))}
-                    >
-                      {t("rewards.remove")}
-                    </Button>
-                  </InlineStack>
-                ))}
-                <InlineStack>
-                  <Button
-                    variant="primary"
-                    disabled={!items.length}
-                    loading={navigation.state === "submitting" && navigation.formData?.get("rewardId") === selected.id}
-                    onClick={() => submit({ rewardId: selected.id, items: JSON.stringify(items) }, { method: "post" })}
-                  >
-                    {t("rewards.save")}
-                  </Button>
-                </InlineStack>
-              </BlockStack>
-            </Card>
+            <MappingPanel
+              key={`${selected.id}:${search.query}:${JSON.stringify(selected.items)}`}
+              selected={selected}
+              search={search}
+              catalogError={catalogError}
+            />
           </Layout.Section>
         ) : null}
       </Layout>
     </Page>
+  );
+}
+
+/** One reward's contents: search the catalog, add variants, set quantities, save. Remounted per reward and search. */
+function MappingPanel({
+  selected,
+  search,
+  catalogError,
+}: {
+  selected: RewardRow;
+  search: { query: string; variants: CatalogVariant[]; suggested: string[] };
+  catalogError: string | null;
+}) {
+  const t = useTranslate();
+  const navigation = useNavigation();
+  const submit = useSubmit();
+  const [items, setItems] = useState<VariantQuantity[]>(selected.items);
+  const [query, setQuery] = useState(search.query);
+  const names = new Map([
+    ...selected.items.map((item) => [item.variantId, itemName(item)] as const),
+    ...search.variants.map((v) => [v.id, itemName({ variantId: v.id, title: v.displayName, sku: v.sku })] as const),
+  ]);
+  const add = (variantId: string) =>
+    setItems((current) =>
+      current.some((item) => item.variantId === variantId)
+        ? current.map((item) => (item.variantId === variantId ? { ...item, quantity: item.quantity + 1 } : item))
+        : [...current, { variantId, quantity: 1 }],
+    );
+
+  return (
+    <Card>
+      <BlockStack gap="400">
+        <Text as="h2" variant="headingMd">
+          {t("rewards.mapping", { title: selected.title })}
+        </Text>
+        {catalogError ? <Banner tone="critical">{catalogError}</Banner> : null}
+        <Form method="get">
+          <input type="hidden" name="reward" value={selected.id} />
+          <InlineStack gap="200" blockAlign="end">
+            <div style={{ flexGrow: 1 }}>
+              <TextField
+                label={t("rewards.search")}
+                name="q"
+                value={query}
+                onChange={setQuery}
+                autoComplete="off"
+                helpText={t("rewards.search.help")}
+              />
+            </div>
+            <Button submit>{t("rewards.search")}</Button>
+          </InlineStack>
+        </Form>
+        <BlockStack gap="200">
+          {search.variants.length ? (
+            search.variants.map((variant) => (
+              <InlineStack key={variant.id} align="space-between" blockAlign="center">
+                <InlineStack gap="200" blockAlign="center">
+                  <Text as="span">{names.get(variant.id)}</Text>
+                  {search.suggested.includes(variant.id) ? (
+                    <Badge tone="success">{t("rewards.suggested")}</Badge>
+                  ) : null}
+                </InlineStack>
+                <Button
+                  onClick={() => add(variant.id)}
+                  accessibilityLabel={`${t("rewards.add")} ${variant.displayName}`}
+                >
+                  {t("rewards.add")}
+                </Button>
+              </InlineStack>
+            ))
+          ) : (
+            <Text as="p" tone="subdued">
+              {t("rewards.noResults")}
+            </Text>
+          )}
+        </BlockStack>
+        <Text as="h3" variant="headingSm">
+          {t("rewards.contents")}
+        </Text>
+        {items.map((item) => (
+          <InlineStack key={item.variantId} gap="200" blockAlign="center">
+            <div style={{ width: "6rem" }}>
+              <TextField
+                label={t("rewards.quantity")}
+                labelHidden
+                type="number"
+                min={1}
+                max={1000}
+                autoComplete="off"
+                value={String(item.quantity)}
+                onChange={(value) =>
+                  setItems((current) =>
+                    current.map((i) => (i.variantId === item.variantId ? { ...i, quantity: Number(value) } : i)),
+                  )
+                }
+              />
+            </div>
+            <Text as="span">{names.get(item.variantId) ?? item.variantId}</Text>
+            <Button
+              variant="plain"
+              tone="critical"
+              onClick={() => setItems((current) => current.filter((i) => i.variantId !== item.variantId))}
+            >
+              {t("rewards.remove")}
+            </Button>
+          </InlineStack>
+        ))}
+        <InlineStack>
+          <Button
+            variant="primary"
+            disabled={!items.length}
+            loading={navigation.state === "submitting" && navigation.formData?.get("rewardId") === selected.id}
+            onClick={() => submit({ rewardId: selected.id, items: JSON.stringify(items) }, { method: "post" })}
+          >
+            {t("rewards.save")}
+          </Button>
+        </InlineStack>
+      </BlockStack>
+    </Card>
   );
 }
