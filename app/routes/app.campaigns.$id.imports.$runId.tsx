@@ -1,7 +1,7 @@
 // One import: a progress bar while it runs (rows per second, time left), then what it did, the rows it
 // rejected and why, and those rows as a CSV to fix and import again.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
+import { useLoaderData, useSearchParams } from "@remix-run/react";
 import {
   Banner,
   BlockStack,
@@ -15,10 +15,11 @@ import {
   ProgressBar,
   Text,
 } from "@shopify/polaris";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { notFound, requireShop } from "../admin-shop.server";
 import { useLocale, useTranslate } from "../components/i18n";
 import { RunStatus } from "../components/RunStatus";
+import { usePolling } from "../components/usePolling";
 import { StatCards } from "../components/StatCards";
 import prisma from "../db.server";
 import { rejectionsPage, runForShop } from "../services/import/runs";
@@ -31,23 +32,16 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   return { run, page, rejections: await rejectionsPage(prisma, shop.id, run.id, { page }) };
 };
 
-const POLL_MS = 1000;
 
 export default function ImportRunPage() {
   const { run, page, rejections } = useLoaderData<typeof loader>();
   const t = useTranslate();
   const locale = useLocale();
   const number = new Intl.NumberFormat(locale);
-  const revalidator = useRevalidator();
   const [, setSearchParams] = useSearchParams();
   const active = run.status === "QUEUED" || run.status === "RUNNING";
 
-  // The job writes its progress on the run; the page reads it again every second until the run is over.
-  useEffect(() => {
-    if (!active) return;
-    const timer = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), POLL_MS);
-    return () => clearInterval(timer);
-  }, [active, revalidator]);
+  usePolling(active);
 
   return (
     <Page

@@ -1,7 +1,7 @@
 // A campaign's ordering: where its pledges stand (ready, blocked, drafted, invoiced, paid, failed), the settings
 // a draft order is made with, the push to Shopify with its progress, and the pledges Shopify refused.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import {
   Banner,
   BlockStack,
@@ -17,10 +17,11 @@ import {
   Text,
   TextField,
 } from "@shopify/polaris";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { notFound, requireShop } from "../admin-shop.server";
 import { useLocale, useTranslate } from "../components/i18n";
 import { RunStatus } from "../components/RunStatus";
+import { usePolling } from "../components/usePolling";
 import { StatCards } from "../components/StatCards";
 import { database } from "../db.server";
 import type { MessageKey } from "../i18n";
@@ -86,7 +87,6 @@ function notice(tone: "success" | "critical", message: MessageKey) {
   return { tone, message };
 }
 
-const POLL_MS = 1000;
 
 export default function CampaignOrdersPage() {
   const { campaign, storeCurrency, settings, counts, run, failed } = useLoaderData<typeof loader>();
@@ -94,19 +94,13 @@ export default function CampaignOrdersPage() {
   const t = useTranslate();
   const number = new Intl.NumberFormat(useLocale());
   const navigation = useNavigation();
-  const revalidator = useRevalidator();
   const active = run?.status === "QUEUED" || run?.status === "RUNNING";
   const [reserveDays, setReserveDays] = useState(settings.reserveInventoryDays?.toString() ?? "");
   const [currency, setCurrency] = useState(settings.currency ?? "");
   const [bonus, setBonus] = useState<string>(settings.bonusSupport);
   const currencyDiffers = !!storeCurrency && storeCurrency !== campaign.currencyCode;
 
-  // The job writes its progress on the run; the page reads it again every second until the push is over.
-  useEffect(() => {
-    if (!active) return;
-    const timer = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), POLL_MS);
-    return () => clearInterval(timer);
-  }, [active, revalidator]);
+  usePolling(active);
 
   return (
     <Page

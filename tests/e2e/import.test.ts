@@ -3,14 +3,13 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateDatabase } from "../../app/db/migrate";
 import { openDatabase } from "../../app/db/open";
-import { signDemoSessionToken as signSessionToken } from "../../app/demo/session-token";
 import { startBuiltApp, type RunningApp } from "../helpers/app-server";
-import { CHROME_USER_AGENT, findChromium, launchChromium, stubShopifyCdn } from "../helpers/browser";
+import { findChromium, launchChromium, openEmbeddedAdmin } from "../helpers/browser";
 import { createOfflineSession } from "../helpers/factories";
 
 const SHOP = "import-shop.myshopify.com";
@@ -48,16 +47,10 @@ describe.skipIf(!chromiumPath)("importing backers from the admin", () => {
     await app?.stop();
   });
 
-  async function openAdmin(pathname: string): Promise<Page> {
-    const context = await browser.newContext({ userAgent: CHROME_USER_AGENT, acceptDownloads: true });
-    const page = await context.newPage();
-    const token = await signSessionToken({ shop: SHOP, apiKey: API_KEY, secret: SECRET });
-    await stubShopifyCdn(page, token);
-    const host = Buffer.from(`admin.shopify.com/store/${SHOP.split(".")[0]}`).toString("base64url");
-    const params = new URLSearchParams({ shop: SHOP, host, embedded: "1", id_token: token, locale: "en" });
-    await page.goto(`${app.url}${pathname}?${params}`);
-    return page;
-  }
+  const openAdmin = (pathname: string) =>
+    openEmbeddedAdmin(browser, { url: app.url, shop: SHOP, apiKey: API_KEY, secret: SECRET }, pathname, {
+      acceptDownloads: true,
+    });
 
   it("creates a campaign, imports its report with a summary, and lets the rejected rows be downloaded", async () => {
     const page = await openAdmin("/app/campaigns");

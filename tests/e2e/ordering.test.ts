@@ -4,17 +4,16 @@
 import { mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateDatabase } from "../../app/db/migrate";
 import { openDatabase } from "../../app/db/open";
-import { signDemoSessionToken as signSessionToken } from "../../app/demo/session-token";
 import { connectShop } from "../../app/services/shops";
 import { createAdminClient } from "../../app/shopify/admin-client";
 import { seedDemoCampaign } from "../../scripts/seed/demo-campaign";
 import { DEMO_SHOP, startSim, type RunningSim } from "../../sim/server";
 import { startBuiltApp, type RunningApp } from "../helpers/app-server";
-import { CHROME_USER_AGENT, findChromium, launchChromium, stubShopifyCdn } from "../helpers/browser";
+import { findChromium, launchChromium, openEmbeddedAdmin } from "../helpers/browser";
 
 const API_KEY = "e2e-api-key";
 const SECRET = "e2e-api-secret";
@@ -58,16 +57,8 @@ describe.skipIf(!chromiumPath)("mapping rewards and pushing orders from the admi
     await sim?.close();
   });
 
-  async function openAdmin(pathname: string): Promise<Page> {
-    const context = await browser.newContext({ userAgent: CHROME_USER_AGENT });
-    const page = await context.newPage();
-    const token = await signSessionToken({ shop: DEMO_SHOP.domain, apiKey: API_KEY, secret: SECRET });
-    await stubShopifyCdn(page, token);
-    const host = Buffer.from(`admin.shopify.com/store/${DEMO_SHOP.domain.split(".")[0]}`).toString("base64url");
-    const params = new URLSearchParams({ shop: DEMO_SHOP.domain, host, embedded: "1", id_token: token, locale: "en" });
-    await page.goto(`${app.url}${pathname}?${params}`);
-    return page;
-  }
+  const openAdmin = (pathname: string) =>
+    openEmbeddedAdmin(browser, { url: app.url, shop: DEMO_SHOP.domain, apiKey: API_KEY, secret: SECRET }, pathname);
 
   it("maps a tier by searching the catalog, then pushes its pledges as draft orders", async () => {
     const page = await openAdmin(`/app/campaigns/${campaignId}/rewards`);

@@ -2,6 +2,7 @@
 // by a small stub that defines window.shopify, as the admin would.
 import { existsSync } from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { signDemoSessionToken } from "../../app/demo/session-token";
 
 export const CHROME_USER_AGENT =
   "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
@@ -66,4 +67,27 @@ export async function stubShopifyCdn(page: Page, idToken: string) {
       body: isScript ? APP_BRIDGE_STUB : "",
     });
   });
+}
+
+/** A fresh browser context on one admin page, embedded as Shopify opens it: shop, host and a signed id_token. */
+export async function openEmbeddedAdmin(
+  browser: Browser,
+  app: { url: string; shop: string; apiKey: string; secret: string },
+  pathname: string,
+  options: { acceptDownloads?: boolean; locale?: string } = {},
+): Promise<Page> {
+  const context = await browser.newContext({ userAgent: CHROME_USER_AGENT, acceptDownloads: options.acceptDownloads });
+  const page = await context.newPage();
+  const token = await signDemoSessionToken({ shop: app.shop, apiKey: app.apiKey, secret: app.secret });
+  await stubShopifyCdn(page, token);
+  const host = Buffer.from(`admin.shopify.com/store/${app.shop.split(".")[0]}`).toString("base64url");
+  const params = new URLSearchParams({
+    shop: app.shop,
+    host,
+    embedded: "1",
+    id_token: token,
+    locale: options.locale ?? "en",
+  });
+  await page.goto(`${app.url}${pathname}?${params}`);
+  return page;
 }
