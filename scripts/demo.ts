@@ -64,8 +64,9 @@ Pledgebridge demo
   Database            ${databaseUrl}  (job queue and worker run in the app process)
 
 Seeded: the campaign "Deep Delve" (48 Kickstarter backers) in the app; a board-game catalog in the stand-in.
-Not all parts are built yet: importing your own backer report comes with issue #4, orders with #5.
-Try the CLI meanwhile:  DATABASE_URL=${databaseUrl} npx pledgebridge shop list   (stop the demo first: PGlite serves one process)
+Try: Campaigns → Deep Delve → Rewards (search sku:DD-CORE, map a tier) → Orders (push the ready pledges),
+then see the draft orders in the stand-in's view. Or import a file from tests/fixtures/.
+The CLI:  DATABASE_URL=${databaseUrl} npx pledgebridge shop list   (stop the demo first: PGlite serves one process)
 Ctrl-C stops everything.
 `);
 
