@@ -135,8 +135,8 @@ describe("npx pledgebridge", () => {
       "--json",
     );
     expect(JSON.parse(deluxe.stdout).items).toEqual([
-      { variantId: variant("DD-CORE"), quantity: 1 },
-      { variantId: variant("DD-EXP-DRAGON"), quantity: 2 },
+      expect.objectContaining({ variantId: variant("DD-CORE"), quantity: 1, sku: "DD-CORE" }),
+      expect.objectContaining({ variantId: variant("DD-EXP-DRAGON"), quantity: 2, sku: "DD-EXP-DRAGON" }),
     ]);
     await cli(
       "rewards",

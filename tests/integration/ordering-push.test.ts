@@ -128,9 +128,15 @@ describe("pushing a campaign's pledges as draft orders", () => {
       [parseVariantQuantity(`${variant("DD-CORE")}:1`), parseVariantQuantity(`${variant("DD-EXP-DRAGON")}:2`)],
       admin,
     );
+    // Named as the store named them when they were mapped, so the pages need not ask Shopify.
     expect(mapped.items).toEqual([
-      { variantId: variant("DD-CORE"), quantity: 1 },
-      { variantId: variant("DD-EXP-DRAGON"), quantity: 2 },
+      { variantId: variant("DD-CORE"), quantity: 1, title: "Deep Delve: Core Box - Default Title", sku: "DD-CORE" },
+      {
+        variantId: variant("DD-EXP-DRAGON"),
+        quantity: 2,
+        title: "Deep Delve: Dragon's Lair Expansion - Default Title",
+        sku: "DD-EXP-DRAGON",
+      },
     ]);
   });
 
