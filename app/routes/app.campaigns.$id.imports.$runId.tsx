@@ -32,7 +32,6 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   return { run, page, rejections: await rejectionsPage(prisma, shop.id, run.id, { page }) };
 };
 
-
 export default function ImportRunPage() {
   const { run, page, rejections } = useLoaderData<typeof loader>();
   const t = useTranslate();

@@ -87,7 +87,6 @@ function notice(tone: "success" | "critical", message: MessageKey) {
   return { tone, message };
 }
 
-
 export default function CampaignOrdersPage() {
   const { campaign, storeCurrency, settings, counts, run, failed } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();

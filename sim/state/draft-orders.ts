@@ -88,16 +88,23 @@ export function calculateDraftOrder(
 export function sendInvoice(
   state: ShopState,
   id: number,
-  email: { to?: string | null } | null,
+  email: { to?: string | null; subject?: string | null; customMessage?: string | null } | null,
 ): { draftOrder: DraftOrder | null; userErrors: UserError[] } {
   const draft = state.draftOrders.get(id);
   if (!draft) return { draftOrder: null, userErrors: [{ field: ["id"], message: "Draft order does not exist" }] };
   if (draft.status === "COMPLETED") {
     return { draftOrder: null, userErrors: [{ field: ["id"], message: "Draft order has been completed" }] };
   }
-  if (!(email?.to ?? draft.email)) {
+  const to = email?.to ?? draft.email;
+  if (!to) {
     return { draftOrder: null, userErrors: [{ field: ["email", "to"], message: "To can't be blank" }] };
   }
+  state.invoicesSent.push({
+    draftOrderId: id,
+    to,
+    subject: email?.subject ?? null,
+    customMessage: email?.customMessage ?? null,
+  });
   draft.status = "INVOICE_SENT";
   draft.invoiceSentAt = state.now().toISOString();
   draft.updatedAt = draft.invoiceSentAt;

@@ -15,7 +15,8 @@ import {
   MappingError,
   parseVariantQuantity,
 } from "../../app/services/ordering/rewards";
-import { updateOrderSettings } from "../../app/services/ordering/settings";
+import { sendInvoices } from "../../app/services/ordering/invoices";
+import { InvoiceTemplateError, updateInvoiceTemplate, updateOrderSettings } from "../../app/services/ordering/settings";
 import { orderingCounts } from "../../app/services/ordering/summary";
 import { adminForShop } from "../../app/services/shop-admin";
 import { connectShop } from "../../app/services/shops";
@@ -251,6 +252,61 @@ describe("pushing a campaign's pledges as draft orders", () => {
     expect(after.lastError).toMatch(/not (be )?found|does not exist/i);
     expect(after.userErrors).not.toEqual([]);
   });
+
+  it("sends each drafted backer one invoice email, with the campaign's words, through faults", async () => {
+    await updateInvoiceTemplate(db.prisma, shopId, campaignId, {
+      subject: "{campaign}: your reward ships soon",
+      message: "Hi {name}, backer {number}: confirm your address and pay the shipping.",
+    });
+    await expect(
+      updateInvoiceTemplate(db.prisma, shopId, campaignId, { subject: "Hi {first}", message: "" }),
+    ).rejects.toThrow(InvoiceTemplateError);
+    const shopState = sim.store.shop(DEMO_SHOP.domain)!.state;
+    const drafted = await db.prisma.orderLink.count({ where: { shopId, campaignId, state: "DRAFTED" } });
+    expect(drafted).toBeGreaterThan(1000);
+
+    sim.faults.set({ "5xx": 0.05, "timeout-after-write": 0.05, throttle: 0.02 }, 23);
+    const options = {
+      shopId,
+      campaignId,
+      admin,
+      pacer: new CostPacer({ timeScale: TIME_SCALE }),
+      cause: "test",
+      retryDelayMs: 0,
+      maxAttempts: 20,
+    };
+    const result = await sendInvoices(db, options);
+    sim.faults.set({});
+    // Backer 11's draft was deleted by the merchant (above): Shopify refuses that one, the rest get theirs.
+    expect(result).toMatchObject({ sent: drafted - 1, failed: 1, finished: true });
+    const refused = await db.prisma.orderLink.findFirstOrThrow({
+      where: { shopId, pledge: { backerNumber: 11, campaignId } },
+    });
+    expect(refused).toMatchObject({ state: "DRAFTED", lastError: "Draft order does not exist" });
+    const perDraft = new Map<number, number>();
+    for (const sent of shopState.invoicesSent)
+      perDraft.set(sent.draftOrderId, (perDraft.get(sent.draftOrderId) ?? 0) + 1);
+    expect(perDraft.size).toBe(drafted - 1);
+    expect([...perDraft.values()].every((count) => count === 1)).toBe(true);
+
+    const backer7 = await db.prisma.pledge.findFirstOrThrow({
+      where: { shopId, campaignId, backerNumber: 7 },
+      include: { orderLink: true },
+    });
+    const email = shopState.invoicesSent.find(
+      (sent) => `gid://shopify/DraftOrder/${sent.draftOrderId}` === backer7.orderLink!.draftOrderId,
+    )!;
+    expect(email).toMatchObject({
+      to: "backer7@example.com",
+      subject: "Deep Delve: your reward ships soon",
+      customMessage: "Hi Backer, backer #7: confirm your address and pay the shipping.",
+    });
+    expect(backer7.orderLink!.state).toBe("INVOICED");
+
+    const again = await sendInvoices(db, options);
+    expect(again).toMatchObject({ sent: 0, failed: 1 });
+    expect(shopState.invoicesSent).toHaveLength(drafted - 1);
+  }, 120_000);
 
   it("does not push one shop's campaign with another shop's id", async () => {
     const other = await db.prisma.shop.create({ data: { domain: "other-brand.myshopify.com", currencyCode: "EUR" } });

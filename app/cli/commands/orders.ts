@@ -17,49 +17,66 @@ export function registerOrdersCommands(program: Command) {
     .requiredOption("--campaign <name-or-id>", "the campaign (id, handle or name)")
     .option("--shop <domain>", "the shop the campaign belongs to")
     .option("--retry-failed", "try again the pledges Shopify refused last time")
+    .option(
+      "--invoice",
+      "then send Shopify's invoice email, with the campaign's subject and message, to each drafted pledge",
+    )
     .option("--json", "print the result as JSON")
-    .action(async (options: { campaign: string; shop?: string; retryFailed?: boolean; json?: boolean }) => {
-      await withDatabase(async (db, config) => {
-        const shopId = await resolveShop(db.prisma, options.shop);
-        const campaign = await resolveCampaign(db.prisma, shopId, options.campaign);
-        const run = await startPushRun(db, { shopId, campaignId: campaign.id, retryFailed: options.retryFailed }).catch(
-          (error: unknown) => {
+    .action(
+      async (options: {
+        campaign: string;
+        shop?: string;
+        retryFailed?: boolean;
+        invoice?: boolean;
+        json?: boolean;
+      }) => {
+        await withDatabase(async (db, config) => {
+          const shopId = await resolveShop(db.prisma, options.shop);
+          const campaign = await resolveCampaign(db.prisma, shopId, options.campaign);
+          const run = await startPushRun(db, {
+            shopId,
+            campaignId: campaign.id,
+            retryFailed: options.retryFailed,
+            invoice: options.invoice,
+          }).catch((error: unknown) => {
             throw error instanceof PushInProgressError ? new CliError(error.message, 1) : error;
-          },
-        );
-        // Ctrl-C stops between calls; whatever was in flight is looked up by the next push.
-        const stop = new AbortController();
-        process.once("SIGINT", () => stop.abort(new Error("interrupted")));
-        try {
-          await runPushJob(
-            { db, adminOrigin: config.SHOPIFY_ADMIN_ORIGIN, sliceMs: Number.POSITIVE_INFINITY },
-            null,
-            { shopId, runId: run.id },
-            // Logs go to stderr, so that --json output stays one object on stdout.
-            { logger: createLogger(process.env.LOG_LEVEL ?? "warn", pino.destination(2)), signal: stop.signal },
+          });
+          // Ctrl-C stops between calls; whatever was in flight is looked up by the next push.
+          const stop = new AbortController();
+          process.once("SIGINT", () => stop.abort(new Error("interrupted")));
+          try {
+            await runPushJob(
+              { db, adminOrigin: config.SHOPIFY_ADMIN_ORIGIN, sliceMs: Number.POSITIVE_INFINITY },
+              null,
+              { shopId, runId: run.id },
+              // Logs go to stderr, so that --json output stays one object on stdout.
+              { logger: createLogger(process.env.LOG_LEVEL ?? "warn", pino.destination(2)), signal: stop.signal },
+            );
+          } catch (error) {
+            if (error instanceof TerminalJobError || error instanceof ShopNotConnectedError)
+              throw new CliError(error.message);
+            throw error;
+          }
+          const done = await db.prisma.pushRun.findUniqueOrThrow({ where: { id: run.id } });
+          const result = {
+            planned: done.planned,
+            created: done.created,
+            updated: done.updated,
+            skipped: done.skipped,
+            blocked: done.blocked,
+            failed: done.failed,
+            ...(options.invoice ? { invoiced: done.sent } : {}),
+            runId: done.id,
+          };
+          output(Boolean(options.json)).result(
+            result,
+            () =>
+              `${result.planned} pledges planned: ${result.created} created, ${result.updated} updated, ` +
+              `${result.skipped} skipped, ${result.blocked} blocked, ${result.failed} failed` +
+              (options.invoice ? `; ${done.sent} invoices sent.` : "."),
           );
-        } catch (error) {
-          if (error instanceof TerminalJobError || error instanceof ShopNotConnectedError)
-            throw new CliError(error.message);
-          throw error;
-        }
-        const done = await db.prisma.pushRun.findUniqueOrThrow({ where: { id: run.id } });
-        const result = {
-          planned: done.planned,
-          created: done.created,
-          updated: done.updated,
-          skipped: done.skipped,
-          blocked: done.blocked,
-          failed: done.failed,
-          runId: done.id,
-        };
-        output(Boolean(options.json)).result(
-          result,
-          () =>
-            `${result.planned} pledges planned: ${result.created} created, ${result.updated} updated, ` +
-            `${result.skipped} skipped, ${result.blocked} blocked, ${result.failed} failed.`,
-        );
-        if (result.failed) throw new CliError(`${result.failed} pledges failed: see \`campaign show\` and the admin`);
-      });
-    });
+          if (result.failed) throw new CliError(`${result.failed} pledges failed: see \`campaign show\` and the admin`);
+        });
+      },
+    );
 }

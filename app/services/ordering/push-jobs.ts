@@ -9,6 +9,7 @@ import type { Database } from "../../db/open";
 import { TerminalJobError, type JobContext, type JobQueue } from "../../jobs/queue";
 import { pacerForShop } from "../../shopify/pacer";
 import { adminForShop, ShopNotConnectedError } from "../shop-admin";
+import { sendInvoices, type InvoiceOptions, type InvoiceProgress } from "./invoices";
 import { pushCampaign, type PushProgress } from "./push";
 
 export const PUSH_QUEUE = "orders-push";
@@ -36,7 +37,7 @@ export class PushInProgressError extends Error {
 /** A run to work here and now (the CLI), refused while another push of the campaign is open. */
 export async function startPushRun(
   db: Database,
-  request: { shopId: string; campaignId: string; retryFailed?: boolean },
+  request: { shopId: string; campaignId: string; retryFailed?: boolean; invoice?: boolean },
 ): Promise<PushRun> {
   const open = await openRun(db, request.shopId, request.campaignId);
   if (open) throw new PushInProgressError(open);
@@ -46,6 +47,7 @@ export async function startPushRun(
       shopId: request.shopId,
       campaignId: request.campaignId,
       retryFailed: request.retryFailed ?? false,
+      invoice: request.invoice ?? false,
     },
   });
 }
@@ -61,7 +63,7 @@ function openRun(db: Database, shopId: string, campaignId: string) {
 export async function queuePush(
   db: Database,
   jobs: Jobs,
-  request: { shopId: string; campaignId: string; retryFailed?: boolean },
+  request: { shopId: string; campaignId: string; retryFailed?: boolean; invoice?: boolean },
 ): Promise<PushRun> {
   const campaign = await db.prisma.campaign.findFirst({ where: { id: request.campaignId, shopId: request.shopId } });
   if (!campaign) throw new Error(`No campaign ${request.campaignId} in this shop`);
@@ -69,7 +71,13 @@ export async function queuePush(
   if (open) return open;
   const id = randomUUID();
   const run = await db.prisma.pushRun.create({
-    data: { id, shopId: request.shopId, campaignId: campaign.id, retryFailed: request.retryFailed ?? false },
+    data: {
+      id,
+      shopId: request.shopId,
+      campaignId: campaign.id,
+      retryFailed: request.retryFailed ?? false,
+      invoice: request.invoice ?? false,
+    },
   });
   await jobs.enqueueWithId(PUSH_QUEUE, { shopId: request.shopId, runId: id }, id, { singletonKey: campaign.id });
   return run;
@@ -96,57 +104,101 @@ export async function runPushJob(
   if (!run.startedAt) {
     await db.prisma.pushRun.update({ where: { id: run.id }, data: { status: "RUNNING", startedAt: new Date() } });
   }
-  const base = { done: run.done, planned: run.planned, created: run.created, updated: run.updated };
-  const rest = { skipped: run.skipped, blocked: run.blocked, failed: run.failed };
-  const save = (progress: PushProgress) =>
-    db.prisma.pushRun.update({
-      where: { id: run.id },
-      data: {
-        cursor: progress.cursor,
-        total: progress.total,
-        done: base.done + progress.done,
-        planned: base.planned + progress.planned,
-        created: base.created + progress.created,
-        updated: base.updated + progress.updated,
-        skipped: rest.skipped + progress.skipped,
-        blocked: rest.blocked + progress.blocked,
-        failed: rest.failed + progress.failed,
-      },
-    });
-
-  let result: PushProgress;
+  const deadline = Date.now() + (deps.sliceMs ?? 5 * 60_000);
+  const common = {
+    shopId: data.shopId,
+    campaignId: run.campaignId,
+    admin: connection.admin,
+    pacer: pacerForShop(connection.shop.domain),
+    cause: `job:${run.id}`,
+    deadline,
+    pageSize: deps.pageSize,
+    signal: context.signal,
+  };
+  let phase = run.phase;
+  let cursor = run.cursor;
   try {
-    result = await pushCampaign(db, {
-      shopId: data.shopId,
-      campaignId: run.campaignId,
-      admin: connection.admin,
-      pacer: pacerForShop(connection.shop.domain),
-      cause: `job:${run.id}`,
-      retryFailed: run.retryFailed,
-      after: run.cursor,
-      deadline: Date.now() + (deps.sliceMs ?? 5 * 60_000),
-      lookupDelayMs: deps.lookupDelayMs,
-      pageSize: deps.pageSize,
-      signal: context.signal,
-      onProgress: save,
-    });
+    for (;;) {
+      const finished =
+        phase === "push"
+          ? await pushSlice(db, run.id, {
+              ...common,
+              retryFailed: run.retryFailed,
+              after: cursor,
+              lookupDelayMs: deps.lookupDelayMs,
+            })
+          : await invoiceSlice(db, run.id, { ...common, after: cursor });
+      if (!finished) {
+        if (!jobs) continue; // here and now (the CLI): no slices, go on
+        const next = randomUUID();
+        await jobs.enqueueWithId(PUSH_QUEUE, data, next, { singletonKey: run.campaignId });
+        return { runId: run.id, continued: next };
+      }
+      if (phase === "push" && run.invoice) {
+        // The drafts are made; the second phase sends their invoices, from the first pledge again.
+        phase = "invoice";
+        cursor = "";
+        await db.prisma.pushRun.update({ where: { id: run.id }, data: { phase, cursor } });
+        continue;
+      }
+      break;
+    }
   } catch (error) {
     const terminal = error instanceof Error && "retryable" in error && error.retryable === false;
     if (terminal) throw await failRun(db, run.id, (error as Error).message);
     throw error;
   }
-  const saved = await save(result);
-  if (!result.finished && jobs) {
-    const next = randomUUID();
-    await jobs.enqueueWithId(PUSH_QUEUE, data, next, { singletonKey: run.campaignId });
-    return { runId: run.id, continued: next };
-  }
-  await db.prisma.pushRun.update({ where: { id: run.id }, data: { status: "SUCCEEDED", finishedAt: new Date() } });
+  const saved = await db.prisma.pushRun.update({
+    where: { id: run.id },
+    data: { status: "SUCCEEDED", finishedAt: new Date() },
+  });
   context.logger.info(
-    { runId: run.id, created: saved.created, updated: saved.updated, failed: saved.failed },
+    { runId: run.id, created: saved.created, updated: saved.updated, sent: saved.sent, failed: saved.failed },
     "push finished",
   );
-  return { runId: run.id, created: saved.created, updated: saved.updated, failed: saved.failed };
+  return { runId: run.id, created: saved.created, updated: saved.updated, sent: saved.sent, failed: saved.failed };
+}
+
+type SliceOptions = Omit<Parameters<typeof pushCampaign>[1], "onProgress">;
+
+/** One slice of the push phase; its counts are added to the run's, page by page. Returns whether it finished. */
+async function pushSlice(db: Database, runId: string, options: SliceOptions): Promise<boolean> {
+  const run = await db.prisma.pushRun.findUniqueOrThrow({ where: { id: runId } });
+  const save = (progress: PushProgress) =>
+    db.prisma.pushRun.update({
+      where: { id: runId },
+      data: {
+        cursor: progress.cursor,
+        total: progress.total,
+        done: run.done + progress.done,
+        planned: run.planned + progress.planned,
+        created: run.created + progress.created,
+        updated: run.updated + progress.updated,
+        skipped: run.skipped + progress.skipped,
+        blocked: run.blocked + progress.blocked,
+        failed: run.failed + progress.failed,
+      },
+    });
+  const result = await pushCampaign(db, { ...options, onProgress: save });
+  await save(result);
+  return result.finished;
+}
+
+/** One slice of the invoice phase. */
+async function invoiceSlice(
+  db: Database,
+  runId: string,
+  options: Omit<InvoiceOptions, "onProgress">,
+): Promise<boolean> {
+  const run = await db.prisma.pushRun.findUniqueOrThrow({ where: { id: runId } });
+  const save = (progress: InvoiceProgress) =>
+    db.prisma.pushRun.update({
+      where: { id: runId },
+      data: { cursor: progress.cursor, sent: run.sent + progress.sent, failed: run.failed + progress.failed },
+    });
+  const result = await sendInvoices(db, { ...options, onProgress: save });
+  await save(result);
+  return result.finished;
 }
 
 async function failRun(db: Database, runId: string, message: string): Promise<TerminalJobError> {
@@ -174,7 +226,10 @@ export function describePushRun(run: PushRun, now = new Date()) {
       skipped: run.skipped,
       blocked: run.blocked,
       failed: run.failed,
+      sent: run.sent,
     },
+    phase: run.phase,
+    invoice: run.invoice,
     pledgesPerSecond: run.status === "RUNNING" ? Math.round(rate * 10) / 10 : null,
     secondsLeft: run.status === "RUNNING" && rate ? Math.ceil(left / rate) : null,
     error: run.error,

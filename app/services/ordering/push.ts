@@ -12,6 +12,7 @@ import type { AdminClient, QueryCost } from "../../shopify/admin-client";
 import { AdminApiError } from "../../shopify/errors";
 import { DRAFT_ORDER_CREATE, DRAFT_ORDER_UPDATE, DRAFT_ORDERS_BY_TAG } from "../../shopify/operations/draft-orders";
 import { pacedRequest, sleep, type CostPacer } from "../../shopify/pacer";
+import { runPool } from "../pool";
 import { loadCampaignMapping } from "./rewards";
 import { orderSettings } from "./settings";
 
@@ -430,18 +431,4 @@ function toPlanPledge(row: PledgeRow): PlanPledge {
  */
 function isRejectedRequest(error: unknown): boolean {
   return error instanceof AdminApiError && error.failure === "graphql";
-}
-
-/** Runs the tasks `concurrency` at a time and returns their results in order. */
-async function runPool<T>(tasks: Array<() => Promise<T>>, concurrency: number): Promise<T[]> {
-  const results: T[] = new Array(tasks.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < tasks.length) {
-      const index = next++;
-      results[index] = await tasks[index]!();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, tasks.length) }, worker));
-  return results;
 }

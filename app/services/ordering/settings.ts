@@ -1,7 +1,9 @@
 // A campaign's ordering settings, kept under `ordering` in Campaign.settings and read through one schema so a
-// hand-edited or older value falls back to the defaults instead of breaking a push.
+// hand-edited or older value falls back to the defaults instead of breaking a push; its invoice email under
+// `invoice`.
 import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
+import { DEFAULT_INVOICE_TEMPLATES, invoiceTemplateProblem, type InvoiceTemplate } from "../../domain/ordering/invoice";
 import { DEFAULT_ORDER_SETTINGS, type OrderSettings } from "../../domain/ordering/plan";
 
 export const OrderSettingsInput = z.object({
@@ -30,5 +32,35 @@ export async function updateOrderSettings(
     const settings = { ...((campaign.settings as object | null) ?? {}), ordering: next };
     await tx.campaign.update({ where: { id: campaign.id }, data: { settings } });
     return next;
+  });
+}
+
+export class InvoiceTemplateError extends Error {
+  override name = "InvoiceTemplateError";
+}
+
+/** The campaign's invoice subject and message, or the default in the shop's language. */
+export function invoiceTemplate(campaignSettings: unknown, locale: string) {
+  const defaults = DEFAULT_INVOICE_TEMPLATES[locale === "fr" ? "fr" : "en"];
+  const stored = z
+    .object({ subject: z.string(), message: z.string() })
+    .safeParse((campaignSettings as { invoice?: unknown } | null)?.invoice);
+  return { ...defaults, ...(stored.success ? stored.data : {}), custom: stored.success };
+}
+
+export async function updateInvoiceTemplate(
+  prisma: PrismaClient,
+  shopId: string,
+  campaignId: string,
+  template: InvoiceTemplate,
+): Promise<void> {
+  const problem = invoiceTemplateProblem(template);
+  if (problem) throw new InvoiceTemplateError(problem);
+  await prisma.$transaction(async (tx) => {
+    const campaign = await tx.campaign.findFirst({ where: { id: campaignId, shopId } });
+    if (!campaign) throw new Error(`No campaign ${campaignId} in this shop`);
+    const invoice = { subject: template.subject, message: template.message };
+    const settings = { ...((campaign.settings as object | null) ?? {}), invoice };
+    await tx.campaign.update({ where: { id: campaign.id }, data: { settings } });
   });
 }

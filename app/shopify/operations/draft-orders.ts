@@ -49,3 +49,29 @@ export const DRAFT_ORDER_UPDATE = `#graphql
     }
   }
 ` as const;
+
+export const DRAFT_ORDER_INVOICE_SEND = `#graphql
+  mutation DraftOrderInvoiceSend($id: ID!, $email: EmailInput) {
+    draftOrderInvoiceSend(id: $id, email: $email) {
+      draftOrder {
+        id
+        status
+        invoiceSentAt
+      }
+      userErrors {
+        field
+        message
+      }
+    }
+  }
+` as const;
+
+export const DRAFT_ORDER_INVOICE_STATE = `#graphql
+  query DraftOrderInvoiceState($id: ID!) {
+    draftOrder(id: $id) {
+      id
+      status
+      invoiceSentAt
+    }
+  }
+` as const;
