@@ -161,16 +161,24 @@ describe("npx pledgebridge", () => {
     const again = await cli("orders", "push", "--campaign", "Meeple Quest", "--json");
     expect(JSON.parse(again.stdout)).toMatchObject({ planned: 2, created: 0, updated: 0, skipped: 2, failed: 0 });
     expect([...sim.store.shop("demo-shop.myshopify.com")!.state.draftOrders.values()]).toHaveLength(2);
+    const invoiced = await cli("orders", "push", "--campaign", "Meeple Quest", "--invoice", "--json");
+    expect(JSON.parse(invoiced.stdout)).toMatchObject({ created: 0, invoiced: 2, failed: 0 });
+    expect(
+      sim.store
+        .shop("demo-shop.myshopify.com")!
+        .state.invoicesSent.map((sent) => sent.to)
+        .sort(),
+    ).toEqual(["alan@example.org", "grace@example.com"]);
 
     const shown = await cli("campaign", "show", "Meeple Quest", "--json");
     expect(JSON.parse(shown.stdout)).toMatchObject({
       name: "Meeple Quest",
-      counts: { pledges: 2, drafted: 2, ready: 0, blocked: 0 },
+      counts: { pledges: 2, invoiced: 2, ready: 0, blocked: 0 },
       ordering: { currency: "store", reserveInventoryDays: 14 },
-      lastPush: { status: "SUCCEEDED", counts: { created: 0, skipped: 2 } },
+      lastPush: { status: "SUCCEEDED", invoice: true, counts: { created: 0, skipped: 2, sent: 2 } },
     });
     expect((await cli("campaign", "show", "No Such Campaign")).code).toBe(2);
-  });
+  }, 240_000);
 
   it("refuses a wrong token with a clear error and stores nothing", async () => {
     const result = await cli("shop", "connect", "--shop", "other-shop.myshopify.com", "--token", "wrong", "--json");
