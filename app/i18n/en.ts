@@ -222,6 +222,16 @@ export const en = {
   "rewards.quantity": "Quantity",
   "rewards.remove": "Remove",
   "rewards.save": "Save mapping",
+  "orders.invoice.title": "The invoice email",
+  "orders.invoice.subject": "Subject",
+  "orders.invoice.message": "Message",
+  "orders.invoice.help":
+    "Shopify sends its invoice email with the checkout link; this is its subject and the message above the link. Placeholders: {name} (first name), {campaign}, {number} (backer number).",
+  "orders.invoice.save": "Save the email",
+  "orders.invoice.saved": "The invoice email is saved.",
+  "orders.invoice.send": "Send invoices to {count} drafted pledges",
+  "orders.invoice.withPush": "then send their invoices",
+  "orders.invoice.sent": "{count} invoices sent",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -225,4 +225,14 @@ export const fr = {
   "rewards.quantity": "Quantité",
   "rewards.remove": "Retirer",
   "rewards.save": "Enregistrer l'association",
+  "orders.invoice.title": "L'e-mail de facture",
+  "orders.invoice.subject": "Objet",
+  "orders.invoice.message": "Message",
+  "orders.invoice.help":
+    "Shopify envoie son e-mail de facture avec le lien de paiement ; voici son objet et le message au-dessus du lien. Variables : {name} (prénom), {campaign}, {number} (numéro de contributeur).",
+  "orders.invoice.save": "Enregistrer l'e-mail",
+  "orders.invoice.saved": "L'e-mail de facture est enregistré.",
+  "orders.invoice.send": "Envoyer les factures de {count} brouillons",
+  "orders.invoice.withPush": "puis envoyer leurs factures",
+  "orders.invoice.sent": "{count} factures envoyées",
 } satisfies Messages;

@@ -7,6 +7,7 @@ import {
   BlockStack,
   Button,
   Card,
+  Checkbox,
   DataTable,
   FormLayout,
   InlineStack,
@@ -27,7 +28,13 @@ import { database } from "../db.server";
 import type { MessageKey } from "../i18n";
 import { jobs } from "../jobs/runtime.server";
 import { describePushRun, queuePush } from "../services/ordering/push-jobs";
-import { orderSettings, updateOrderSettings } from "../services/ordering/settings";
+import {
+  invoiceTemplate,
+  InvoiceTemplateError,
+  orderSettings,
+  updateInvoiceTemplate,
+  updateOrderSettings,
+} from "../services/ordering/settings";
 import { failedLinks, orderingCounts } from "../services/ordering/summary";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
@@ -46,6 +53,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     campaign: { id: campaign.id, name: campaign.name, currencyCode: campaign.currencyCode },
     storeCurrency: shop.currencyCode,
     settings: orderSettings(campaign.settings),
+    invoice: invoiceTemplate(campaign.settings, shop.locale),
     counts,
     run: lastRun ? describePushRun(lastRun) : null,
     failed,
@@ -58,9 +66,27 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   if (!campaign) notFound();
   const form = await request.formData();
   const intent = form.get("intent");
-  if (intent === "push" || intent === "retry") {
-    await queuePush(database, jobs, { shopId: shop.id, campaignId: campaign.id, retryFailed: intent === "retry" });
+  if (intent === "push" || intent === "retry" || intent === "invoice") {
+    await queuePush(database, jobs, {
+      shopId: shop.id,
+      campaignId: campaign.id,
+      retryFailed: intent === "retry",
+      invoice: intent === "invoice" || form.get("invoice") === "on",
+    });
     return notice("success", "orders.pushQueued");
+  }
+  if (intent === "template") {
+    try {
+      await updateInvoiceTemplate(database.prisma, shop.id, campaign.id, {
+        subject: String(form.get("subject") ?? "").slice(0, 1000),
+        message: String(form.get("message") ?? "").slice(0, 10_000),
+      });
+    } catch (error) {
+      if (error instanceof InvoiceTemplateError)
+        return { tone: "critical" as const, message: null, text: error.message };
+      throw error;
+    }
+    return notice("success", "orders.invoice.saved");
   }
   if (intent === "settings") {
     const days = String(form.get("reserveDays") ?? "").trim();
@@ -84,11 +110,11 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 };
 
 function notice(tone: "success" | "critical", message: MessageKey) {
-  return { tone, message };
+  return { tone, message, text: null };
 }
 
 export default function CampaignOrdersPage() {
-  const { campaign, storeCurrency, settings, counts, run, failed } = useLoaderData<typeof loader>();
+  const { campaign, storeCurrency, settings, invoice, counts, run, failed } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useTranslate();
   const number = new Intl.NumberFormat(useLocale());
@@ -97,6 +123,9 @@ export default function CampaignOrdersPage() {
   const [reserveDays, setReserveDays] = useState(settings.reserveInventoryDays?.toString() ?? "");
   const [currency, setCurrency] = useState(settings.currency ?? "");
   const [bonus, setBonus] = useState<string>(settings.bonusSupport);
+  const [subject, setSubject] = useState(invoice.subject);
+  const [message, setMessage] = useState(invoice.message);
+  const [withInvoices, setWithInvoices] = useState(false);
   const currencyDiffers = !!storeCurrency && storeCurrency !== campaign.currencyCode;
 
   usePolling(active);
@@ -111,7 +140,7 @@ export default function CampaignOrdersPage() {
       <Layout>
         {result ? (
           <Layout.Section>
-            <Banner tone={result.tone}>{t(result.message)}</Banner>
+            <Banner tone={result.tone}>{result.message ? t(result.message) : result.text}</Banner>
           </Layout.Section>
         ) : null}
         <Layout.Section>
@@ -156,17 +185,33 @@ export default function CampaignOrdersPage() {
                   </Text>
                   {run ? <RunStatus status={run.status} /> : null}
                 </InlineStack>
-                <Form method="post">
-                  <input type="hidden" name="intent" value="push" />
-                  <Button
-                    submit
-                    variant="primary"
-                    disabled={active || counts.ready + counts.creating === 0}
-                    loading={navigation.state === "submitting" && navigation.formData?.get("intent") === "push"}
-                  >
-                    {t("orders.push.start", { count: number.format(counts.ready) })}
-                  </Button>
-                </Form>
+                <InlineStack gap="200" blockAlign="center">
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="invoice" />
+                    <Button submit disabled={active || counts.drafted === 0}>
+                      {t("orders.invoice.send", { count: number.format(counts.drafted) })}
+                    </Button>
+                  </Form>
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="push" />
+                    <InlineStack gap="200" blockAlign="center">
+                      <Checkbox
+                        label={t("orders.invoice.withPush")}
+                        name="invoice"
+                        checked={withInvoices}
+                        onChange={setWithInvoices}
+                      />
+                      <Button
+                        submit
+                        variant="primary"
+                        disabled={active || counts.ready + counts.creating === 0}
+                        loading={navigation.state === "submitting" && navigation.formData?.get("intent") === "push"}
+                      >
+                        {t("orders.push.start", { count: number.format(counts.ready) })}
+                      </Button>
+                    </InlineStack>
+                  </Form>
+                </InlineStack>
               </InlineStack>
               {run ? (
                 <>
@@ -186,6 +231,7 @@ export default function CampaignOrdersPage() {
                         updated: number.format(run.counts.updated),
                         failed: number.format(run.counts.failed),
                       }),
+                      run.invoice ? t("orders.invoice.sent", { count: number.format(run.counts.sent) }) : null,
                     ]
                       .filter(Boolean)
                       .join(" · ")}
@@ -224,6 +270,35 @@ export default function CampaignOrdersPage() {
             </Card>
           </Layout.Section>
         ) : null}
+        <Layout.Section>
+          <Card>
+            <Form method="post">
+              <input type="hidden" name="intent" value="template" />
+              <FormLayout>
+                <Text as="h2" variant="headingMd">
+                  {t("orders.invoice.title")}
+                </Text>
+                <TextField
+                  label={t("orders.invoice.subject")}
+                  name="subject"
+                  autoComplete="off"
+                  value={subject}
+                  onChange={setSubject}
+                />
+                <TextField
+                  label={t("orders.invoice.message")}
+                  helpText={t("orders.invoice.help")}
+                  name="message"
+                  autoComplete="off"
+                  multiline={5}
+                  value={message}
+                  onChange={setMessage}
+                />
+                <Button submit>{t("orders.invoice.save")}</Button>
+              </FormLayout>
+            </Form>
+          </Card>
+        </Layout.Section>
         <Layout.Section>
           <Card>
             <Form method="post">

@@ -95,6 +95,20 @@ describe.skipIf(!chromiumPath)("mapping rewards and pushing orders from the admi
     const drafts = [...sim.store.shop(DEMO_SHOP.domain)!.state.draftOrders.values()];
     expect(drafts).toHaveLength(14);
     expect(drafts.every((draft) => draft.tags.includes("campaign-deep-delve"))).toBe(true);
+
+    // The invoice email in the merchant's words; a placeholder that does not exist is refused.
+    await page.getByLabel("Subject").fill("Deep Delve ships: over to you, {firstname}");
+    await page.getByRole("button", { name: "Save the email" }).click();
+    await expect.poll(() => page.getByText("{firstname} is not a placeholder", { exact: false }).count()).toBe(1);
+    await page.getByLabel("Subject").fill("{campaign} ships: over to you, {name}");
+    await page.getByRole("button", { name: "Save the email" }).click();
+    await expect.poll(() => page.getByText("The invoice email is saved.").count()).toBe(1);
+    await page.getByRole("button", { name: "Send invoices to 14 drafted pledges" }).click();
+    await expect.poll(() => page.getByText("14 invoices sent", { exact: false }).count(), { timeout: 30_000 }).toBe(1);
+    const sent = sim.store.shop(DEMO_SHOP.domain)!.state.invoicesSent;
+    expect(sent).toHaveLength(14);
+    expect(sent[0]!.subject).toMatch(/^Deep Delve: the board game ships: over to you, \w+$/);
+    await expect.poll(() => page.getByText("Invoiced").count()).toBeGreaterThan(0);
     await page.context().close();
   });
 
