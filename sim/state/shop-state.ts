@@ -29,8 +29,12 @@ export class ShopState {
   readonly customers = new Map<number, Customer>();
   readonly draftOrders = new Map<number, DraftOrder>();
   /** Every invoice email Shopify would have sent: what a test counts to prove one email per backer. */
-  readonly invoicesSent: Array<{ draftOrderId: number; to: string; subject: string | null; customMessage: string | null }> =
-    [];
+  readonly invoicesSent: Array<{
+    draftOrderId: number;
+    to: string;
+    subject: string | null;
+    customMessage: string | null;
+  }> = [];
   readonly orders = new Map<number, Order>();
   readonly fulfillmentOrders = new Map<number, FulfillmentOrder>();
   readonly fulfillments = new Map<number, Fulfillment>();
