@@ -12,6 +12,7 @@ import { openDatabase } from "../app/db/open";
 import { describeDatabaseUrl } from "../app/db/url";
 import { pledgeTag } from "../app/domain/ordering/tags";
 import { importFile } from "../app/services/import/import-file";
+import { finishBulkPush, startBulkPush } from "../app/services/ordering/bulk-push";
 import { pushCampaign } from "../app/services/ordering/push";
 import { listRewards, mapReward } from "../app/services/ordering/rewards";
 import { updateOrderSettings } from "../app/services/ordering/settings";
@@ -26,6 +27,8 @@ const plan = (process.env.BENCH_PLAN ?? "standard") as Plan;
 const timeScale = Number(process.env.BENCH_TIME_SCALE ?? 10);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const url = process.env.DATABASE_URL ?? "pglite://memory";
+// BENCH_PATH=bulk: every pledge in one bulk operation instead of live calls.
+const bulk = process.env.BENCH_PATH === "bulk";
 
 // A new shop each run: the stand-in numbers its draft orders from 1, and a database kept between runs remembers.
 const SHOP = { ...DEMO_SHOP, domain: `bench-${Date.now()}.myshopify.com`, accessToken: "bench" };
@@ -52,6 +55,29 @@ await updateOrderSettings(db.prisma, shop.id, campaignId, { currency: "store" })
 const pacer = new CostPacer({ timeScale, maxInFlight: concurrency });
 let cost = 0;
 const start = performance.now();
+if (bulk) {
+  const options = { shopId: shop.id, campaignId, admin, pacer, cause: "bench" };
+  const started = await startBulkPush(db, { ...options, runId: `bench-${Date.now()}` });
+  const uploaded = performance.now();
+  const finished = await finishBulkPush(db, { ...options, operationId: started.operationId!, pollMs: 200 });
+  const total = (performance.now() - start) / 1000;
+  const drafts = [...sim.store.shop(SHOP.domain)!.state.draftOrders.values()];
+  const perTag = new Map<string, number>();
+  for (const draft of drafts) for (const tag of draft.tags) perTag.set(tag, (perTag.get(tag) ?? 0) + 1);
+  const operations = sim.bulk.list(SHOP.domain).filter((op) => op.type === "MUTATION").length;
+  console.log(`bulk push of ${pledges.toLocaleString("en")} pledges to the stand-in, ${describeDatabaseUrl(url)}`);
+  console.log(`plan, claim and upload ${started.lines} lines   ${((uploaded - start) / 1000).toFixed(2)} s`);
+  console.log(`operation run and drafts linked       ${((performance.now() - uploaded) / 1000).toFixed(2)} s`);
+  console.log(
+    `total ${total.toFixed(2)} s: ${Math.round(finished.created / total).toLocaleString("en")} drafts/s; ` +
+      `${operations} bulk operation(s), ${finished.created} linked, ` +
+      `duplicates ${[...perTag.entries()].filter(([tag, n]) => tag.startsWith("pb-") && n > 1).length}; ` +
+      `peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
+  );
+  await db.close();
+  await sim.close();
+  process.exit(0);
+}
 const result = await pushCampaign(db, {
   shopId: shop.id,
   campaignId,

@@ -17,8 +17,8 @@ export function jobDefinitions(deps: {
   db: Database;
   /** The local Shopify stand-in, when the configuration points at it. */
   adminOrigin?: string;
-  /** Slice length, page size and lookup delay of pushes (tests make them small). */
-  push?: Pick<PushJobDeps, "sliceMs" | "pageSize" | "lookupDelayMs">;
+  /** Slice length, page size, lookup delay and bulk threshold of pushes (tests make them small). */
+  push?: Pick<PushJobDeps, "sliceMs" | "pageSize" | "lookupDelayMs" | "bulkThreshold" | "bulkPollMs">;
 }): QueueDefinition[] {
   const { prisma } = deps.db;
   return [

@@ -1,5 +1,6 @@
 // Pushes queued as jobs: one run per campaign however often it is asked for, worked in slices that continue from
 // the run's cursor, and a clear failure when the shop is not connected.
+import { randomUUID } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -9,7 +10,10 @@ import { jobDefinitions } from "../../app/jobs/definitions";
 import { JobQueue } from "../../app/jobs/queue";
 import { createCampaign } from "../../app/services/campaigns";
 import { importFile } from "../../app/services/import/import-file";
-import { describePushRun, queuePush } from "../../app/services/ordering/push-jobs";
+import { startBulkPush } from "../../app/services/ordering/bulk-push";
+import { describePushRun, PUSH_QUEUE, queuePush, startPushRun } from "../../app/services/ordering/push-jobs";
+import { adminForShop } from "../../app/services/shop-admin";
+import { CostPacer } from "../../app/shopify/pacer";
 import { listRewards, mapReward } from "../../app/services/ordering/rewards";
 import { connectShop } from "../../app/services/shops";
 import { createAdminClient } from "../../app/shopify/admin-client";
@@ -30,7 +34,11 @@ describe(`pushes queued as jobs on ${engineName}`, () => {
     db = await openTestDatabase();
     queue = await JobQueue.start(
       db,
-      jobDefinitions({ db, adminOrigin: sim.url, push: { sliceMs: 1, pageSize: 40, lookupDelayMs: 0 } }),
+      jobDefinitions({
+        db,
+        adminOrigin: sim.url,
+        push: { sliceMs: 1, pageSize: 40, lookupDelayMs: 0, bulkThreshold: 200, bulkPollMs: 20 },
+      }),
       memoryLogger().logger,
     );
     await queue.work(2);
@@ -90,6 +98,74 @@ describe(`pushes queued as jobs on ${engineName}`, () => {
     const second = await queuePush(db, queue, { shopId: shop.id, campaignId });
     expect(second.id).not.toBe(run.id);
     expect(await settled(second.id)).toMatchObject({ status: "SUCCEEDED", created: 0, skipped: 150 });
+  }, 90_000);
+
+  async function bulkCampaign(name: string, rows: number) {
+    const shop = await db.prisma.shop.findUniqueOrThrow({ where: { domain: DEMO_SHOP.domain } });
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "pb-push-bulk-")), "backers.csv");
+    writeKickstarterReport(file, { rows, tiers: [{ id: "901", title: "Core", minimum: 59 }], droppedEvery: 10 });
+    const { campaignId } = await importFile(db, {
+      shopId: shop.id,
+      campaign: { name },
+      path: file,
+      fileName: "backers.csv",
+      currency: "USD",
+    });
+    const [core] = await listRewards(db, shop.id, campaignId);
+    const variant = [...sim.store.shop(DEMO_SHOP.domain)!.state.variants.values()][0]!;
+    await mapReward(db, shop.id, core!.id, [{ variantId: `gid://shopify/ProductVariant/${variant.id}`, quantity: 1 }]);
+    await db.prisma.campaign.update({
+      where: { id: campaignId },
+      data: { settings: { ordering: { currency: "store" } } },
+    });
+    const campaign = await db.prisma.campaign.findUniqueOrThrow({ where: { id: campaignId } });
+    return { shopId: shop.id, campaignId, handle: campaign.handle };
+  }
+
+  const draftsTagged = (tag: string) =>
+    [...sim.store.shop(DEMO_SHOP.domain)!.state.draftOrders.values()].filter((draft) => draft.tags.includes(tag));
+  const bulkMutations = () => sim.bulk.list(DEMO_SHOP.domain).filter((op) => op.type === "MUTATION");
+
+  it("sends a large push through one bulk operation, then finishes live, once per pledge", async () => {
+    const { shopId, campaignId, handle } = await bulkCampaign("Bulk", 300);
+    const before = bulkMutations().length;
+    const run = await queuePush(db, queue, { shopId, campaignId });
+    const done = await settled(run.id);
+    expect(done).toMatchObject({ status: "SUCCEEDED", phase: "push", created: 270, failed: 0 });
+    expect(done.bulkOperationId).toMatch(/BulkOperation/);
+    expect(bulkMutations()).toHaveLength(before + 1);
+    const drafts = draftsTagged(`campaign-${handle}`);
+    expect(drafts).toHaveLength(270);
+    const links = await db.prisma.orderLink.findMany({ where: { campaignId } });
+    expect(links.filter((link) => link.state === "DRAFTED")).toHaveLength(270);
+    for (const link of links) expect(draftsTagged(link.idempotencyKey)).toHaveLength(1);
+  }, 90_000);
+
+  it("after a crash between starting the bulk operation and recording it, waits for it and links its drafts", async () => {
+    const { shopId, campaignId, handle } = await bulkCampaign("Bulk crash", 300);
+    const run = await startPushRun(db, { shopId, campaignId });
+    const { admin } = await adminForShop(db.prisma, shopId, { adminOrigin: sim.url });
+    // What the dead slice did: claimed every link, started the operation, and marked that it was starting.
+    await db.prisma.pushRun.update({
+      where: { id: run.id },
+      data: { status: "RUNNING", startedAt: new Date(), phase: "bulk", bulkOperationId: "starting" },
+    });
+    const started = await startBulkPush(db, {
+      shopId,
+      campaignId,
+      admin,
+      pacer: new CostPacer({ timeScale: 100 }),
+      cause: "test",
+      runId: run.id,
+    });
+    expect(started.lines).toBe(270);
+    await queue.enqueueWithId(PUSH_QUEUE, { shopId, runId: run.id }, randomUUID(), { singletonKey: campaignId });
+    const done = await settled(run.id);
+    expect(done).toMatchObject({ status: "SUCCEEDED", failed: 0 });
+    expect(draftsTagged(`campaign-${handle}`)).toHaveLength(270);
+    const links = await db.prisma.orderLink.findMany({ where: { campaignId } });
+    expect(links.every((link) => link.state === "DRAFTED")).toBe(true);
+    for (const link of links) expect(draftsTagged(link.idempotencyKey)).toHaveLength(1);
   }, 90_000);
 
   it("fails the run for good when the shop is not connected", async () => {

@@ -10,7 +10,9 @@ import { TerminalJobError, type JobContext, type JobQueue } from "../../jobs/que
 import { pacerForShop } from "../../shopify/pacer";
 import { adminForShop, ShopNotConnectedError } from "../shop-admin";
 import { sendInvoices, type InvoiceOptions, type InvoiceProgress } from "./invoices";
+import { finishBulkPush, startBulkPush, waitForRunningBulkMutations } from "./bulk-push";
 import { pushCampaign, type PushProgress } from "./push";
+import { orderingCounts } from "./summary";
 
 export const PUSH_QUEUE = "orders-push";
 export const PushJobData = z.object({ shopId: z.string().min(1), runId: z.string().min(1) });
@@ -23,6 +25,10 @@ export interface PushJobDeps {
   sliceMs?: number;
   lookupDelayMs?: number;
   pageSize?: number;
+  /** From this many ready pledges on, new drafts go through one bulk operation (default 2,000). */
+  bulkThreshold?: number;
+  /** How often a bulk operation's status is asked. */
+  bulkPollMs?: number;
 }
 
 type Jobs = Pick<JobQueue, "enqueueWithId">;
@@ -101,8 +107,14 @@ export async function runPushJob(
     if (error instanceof ShopNotConnectedError) throw await failRun(db, run.id, error.message);
     throw error;
   }
+  let phase = run.phase;
   if (!run.startedAt) {
-    await db.prisma.pushRun.update({ where: { id: run.id }, data: { status: "RUNNING", startedAt: new Date() } });
+    const { ready } = await orderingCounts(db, data.shopId, run.campaignId);
+    if (ready >= (deps.bulkThreshold ?? 2000)) phase = "bulk";
+    await db.prisma.pushRun.update({
+      where: { id: run.id },
+      data: { status: "RUNNING", startedAt: new Date(), phase },
+    });
   }
   const deadline = Date.now() + (deps.sliceMs ?? 5 * 60_000);
   const common = {
@@ -115,24 +127,32 @@ export async function runPushJob(
     pageSize: deps.pageSize,
     signal: context.signal,
   };
-  let phase = run.phase;
   let cursor = run.cursor;
   try {
     for (;;) {
       const finished =
-        phase === "push"
-          ? await pushSlice(db, run.id, {
-              ...common,
-              retryFailed: run.retryFailed,
-              after: cursor,
-              lookupDelayMs: deps.lookupDelayMs,
-            })
-          : await invoiceSlice(db, run.id, { ...common, after: cursor });
+        phase === "bulk"
+          ? await bulkSlice(db, run.id, { ...common, pollMs: deps.bulkPollMs })
+          : phase === "push"
+            ? await pushSlice(db, run.id, {
+                ...common,
+                retryFailed: run.retryFailed,
+                after: cursor,
+                lookupDelayMs: deps.lookupDelayMs,
+              })
+            : await invoiceSlice(db, run.id, { ...common, after: cursor });
       if (!finished) {
         if (!jobs) continue; // here and now (the CLI): no slices, go on
         const next = randomUUID();
         await jobs.enqueueWithId(PUSH_QUEUE, data, next, { singletonKey: run.campaignId });
         return { runId: run.id, continued: next };
+      }
+      if (phase === "bulk") {
+        // The new drafts are made; live calls take what the bulk operation left (refusals, updates, lookups).
+        phase = "push";
+        cursor = "";
+        await db.prisma.pushRun.update({ where: { id: run.id }, data: { phase, cursor } });
+        continue;
       }
       if (phase === "push" && run.invoice) {
         // The drafts are made; the second phase sends their invoices, from the first pledge again.
@@ -182,6 +202,38 @@ async function pushSlice(db: Database, runId: string, options: SliceOptions): Pr
   const result = await pushCampaign(db, { ...options, onProgress: save });
   await save(result);
   return result.finished;
+}
+
+/** Marks a bulk operation being started whose id is not known yet. */
+const STARTING = "starting";
+
+/** The bulk phase: start the operation (once), then wait for it and link its drafts. */
+async function bulkSlice(
+  db: Database,
+  runId: string,
+  options: Omit<SliceOptions, "after"> & { pollMs?: number },
+): Promise<boolean> {
+  const run = await db.prisma.pushRun.findUniqueOrThrow({ where: { id: runId } });
+  let operationId = run.bulkOperationId;
+  if (operationId === STARTING) {
+    // A slice died between starting an operation and recording it: wait for the shop's bulk mutations to end;
+    // the live pass then finds their drafts by tag.
+    return waitForRunningBulkMutations(options);
+  }
+  if (!operationId) {
+    const started = await startBulkPush(db, {
+      ...options,
+      runId,
+      beforeStart: () => db.prisma.pushRun.update({ where: { id: runId }, data: { bulkOperationId: STARTING } }),
+    });
+    if (!started.operationId) return true;
+    operationId = started.operationId;
+    await db.prisma.pushRun.update({ where: { id: runId }, data: { bulkOperationId: operationId } });
+  }
+  const finished = await finishBulkPush(db, { ...options, operationId });
+  if (!finished.done) return false;
+  await db.prisma.pushRun.update({ where: { id: runId }, data: { created: run.created + finished.created } });
+  return true;
 }
 
 /** One slice of the invoice phase. */

@@ -67,7 +67,7 @@ export interface PushProgress extends PushResult {
   finished: boolean;
 }
 
-interface PledgeRow {
+export interface PledgeRow {
   id: string;
   status: PlanPledge["status"];
   source: PlanPledge["source"];
@@ -95,13 +95,13 @@ interface PledgeRow {
 
 type LinkState = "PLANNED" | "CREATING" | "DRAFTED" | "INVOICED" | "PAID" | "CANCELLED" | "FAILED";
 type Outcome = "created" | "updated" | "skipped" | "failed";
-type Order = Extract<OrderPlan, { kind: "order" }>;
+export type Order = Extract<OrderPlan, { kind: "order" }>;
 
 /** What a draft order request costs before Shopify says otherwise (mutation 10, the draft 1, userErrors 1). */
 const INITIAL_COST = 12;
 
-export async function pushCampaign(db: Database, options: PushOptions): Promise<PushProgress> {
-  const { shopId, campaignId } = options;
+/** What planning a campaign's pledges needs, read once per call. */
+export async function planContext(db: Database, shopId: string, campaignId: string, now: () => Date) {
   const campaign = await db.prisma.campaign.findFirst({ where: { id: campaignId, shopId } });
   if (!campaign) throw new Error(`No campaign ${campaignId} in this shop`);
   const shop = await db.prisma.shop.findUniqueOrThrow({ where: { id: shopId } });
@@ -114,7 +114,12 @@ export async function pushCampaign(db: Database, options: PushOptions): Promise<
     settings: orderSettings(campaign.settings),
   };
   const store = { currencyCode: shop.currencyCode ?? campaign.currencyCode };
-  const now = options.now ?? (() => new Date());
+  return (row: PledgeRow) => planDraftOrder(toPlanPledge(row), mapping, planCampaign, store, now());
+}
+
+export async function pushCampaign(db: Database, options: PushOptions): Promise<PushProgress> {
+  const { shopId, campaignId } = options;
+  const plan = await planContext(db, shopId, campaignId, options.now ?? (() => new Date()));
   const pusher = new Pusher(db, options);
 
   const result: PushResult = { planned: 0, created: 0, updated: 0, skipped: 0, blocked: 0, failed: 0 };
@@ -137,12 +142,12 @@ export async function pushCampaign(db: Database, options: PushOptions): Promise<
     const work: Array<() => Promise<Outcome>> = [];
     const claims: string[] = [];
     for (const row of page) {
-      const plan = planDraftOrder(toPlanPledge(row), mapping, planCampaign, store, now());
-      if (plan.kind === "skip") result.skipped++;
-      else if (plan.kind === "blocked") result.blocked++;
+      const planned = plan(row);
+      if (planned.kind === "skip") result.skipped++;
+      else if (planned.kind === "blocked") result.blocked++;
       else {
         result.planned++;
-        const action = pusher.actionFor(row, plan);
+        const action = pusher.actionFor(row, planned);
         if (!action) result.skipped++;
         else {
           work.push(action.run);
@@ -176,7 +181,7 @@ interface Completion {
   data: { draftOrderId: string; warnings: PlanWarning[] };
 }
 
-class Pusher {
+export class Pusher {
   private readonly costs = new Map<string, number>();
   private readonly completions: Completion[] = [];
 
@@ -306,7 +311,7 @@ class Pusher {
    * Step 2: the link learns its draft. Written in batches: until a batch is written the link still says
    * CREATING, and a crash then costs a lookup by tag, never a second draft.
    */
-  private async drafted(
+  async drafted(
     pledgeId: string,
     plan: Order,
     draft: { id: string; invoiceUrl?: string | null; order?: { id: string } | null },
@@ -381,9 +386,7 @@ class Pusher {
   }
 }
 
-async function pledgePage(db: Database, shopId: string, campaignId: string, after: string, limit: number) {
-  return db.query<PledgeRow>(
-    `SELECT p.id, p.status, p.source, p."backerNumber", p."externalBackerId", p."rewardId", p."addOns",
+const PLEDGE_ROWS = `SELECT p.id, p.status, p.source, p."backerNumber", p."externalBackerId", p."rewardId", p."addOns",
             p."bonusMinor", p."currencyCode",
             b.email, b."firstName", b."lastName", b.company, b.phone, b.address1, b.address2, b.city,
             b."provinceCode", b.zip, b."countryCode",
@@ -391,11 +394,14 @@ async function pledgePage(db: Database, shopId: string, campaignId: string, afte
        FROM "Pledge" p
        JOIN "Backer" b ON b.id = p."backerId"
        LEFT JOIN "OrderLink" l ON l."pledgeId" = p.id
-      WHERE p."shopId" = $1 AND p."campaignId" = $2 AND p.id > $3
-      ORDER BY p.id
-      LIMIT $4`,
-    [shopId, campaignId, after, limit],
-  );
+      WHERE p."shopId" = $1 AND p."campaignId" = $2`;
+
+export async function pledgePage(db: Database, shopId: string, campaignId: string, after: string, limit: number) {
+  return db.query<PledgeRow>(`${PLEDGE_ROWS} AND p.id > $3 ORDER BY p.id LIMIT $4`, [shopId, campaignId, after, limit]);
+}
+
+export async function pledgesById(db: Database, shopId: string, campaignId: string, ids: string[]) {
+  return db.query<PledgeRow>(`${PLEDGE_ROWS} AND p.id = ANY($3)`, [shopId, campaignId, ids]);
 }
 
 function toPlanPledge(row: PledgeRow): PlanPledge {

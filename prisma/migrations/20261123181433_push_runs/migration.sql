@@ -7,6 +7,7 @@ CREATE TABLE "PushRun" (
     "retryFailed" BOOLEAN NOT NULL DEFAULT false,
     "invoice" BOOLEAN NOT NULL DEFAULT false,
     "phase" TEXT NOT NULL DEFAULT 'push',
+    "bulkOperationId" TEXT,
     "cursor" TEXT NOT NULL DEFAULT '',
     "total" INTEGER NOT NULL DEFAULT 0,
     "done" INTEGER NOT NULL DEFAULT 0,
