@@ -25,6 +25,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // Pages load while the other projects keep both cores busy: polls wait up to 15 s, not 1.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],

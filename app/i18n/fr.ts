@@ -227,7 +227,7 @@ export const fr = {
   "rewards.save": "Enregistrer l'association",
   "orders.invoice.title": "L'e-mail de facture",
   "orders.invoice.subject": "Objet",
-  "orders.invoice.message": "Message",
+  "orders.invoice.message": "Texte du message",
   "orders.invoice.help":
     "Shopify envoie son e-mail de facture avec le lien de paiement ; voici son objet et le message au-dessus du lien. Variables : {name} (prénom), {campaign}, {number} (numéro de contributeur).",
   "orders.invoice.save": "Enregistrer l'e-mail",
