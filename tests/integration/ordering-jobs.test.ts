@@ -42,6 +42,8 @@ describe(`pushes queued as jobs on ${engineName}`, () => {
       memoryLogger().logger,
     );
     await queue.work(2);
+    const admin = createAdminClient({ shop: DEMO_SHOP.domain, accessToken: "sim-token", adminOrigin: sim.url });
+    await connectShop(db.prisma, admin, "sim-token");
   });
   afterAll(async () => {
     await queue.stop();
@@ -59,50 +61,10 @@ describe(`pushes queued as jobs on ${engineName}`, () => {
       `push run ${runId} to finish`,
     );
 
-  it("pushes a campaign once, in slices, and counts what it did", async () => {
-    const admin = createAdminClient({ shop: DEMO_SHOP.domain, accessToken: "sim-token", adminOrigin: sim.url });
-    await connectShop(db.prisma, admin, "sim-token");
+  /** A campaign imported from a generated report, its one tier mapped, in the store's currency. */
+  async function readyCampaign(name: string, rows: number) {
     const shop = await db.prisma.shop.findUniqueOrThrow({ where: { domain: DEMO_SHOP.domain } });
     const file = path.join(mkdtempSync(path.join(tmpdir(), "pb-push-jobs-")), "backers.csv");
-    writeKickstarterReport(file, { rows: 150, tiers: [{ id: "901", title: "Core", minimum: 59 }], droppedEvery: 10 });
-    const { campaignId } = await importFile(db, {
-      shopId: shop.id,
-      campaign: { name: "Sliced" },
-      path: file,
-      fileName: "backers.csv",
-      currency: "USD",
-    });
-    const [core] = await listRewards(db, shop.id, campaignId);
-    const variant = [...sim.store.shop(DEMO_SHOP.domain)!.state.variants.values()][0]!;
-    await mapReward(db, shop.id, core!.id, [{ variantId: `gid://shopify/ProductVariant/${variant.id}`, quantity: 1 }]);
-    await db.prisma.campaign.update({
-      where: { id: campaignId },
-      data: { settings: { ordering: { currency: "store" } } },
-    });
-
-    const run = await queuePush(db, queue, { shopId: shop.id, campaignId });
-    const same = await queuePush(db, queue, { shopId: shop.id, campaignId });
-    expect(same.id).toBe(run.id);
-
-    const done = await settled(run.id);
-    expect(done).toMatchObject({ status: "SUCCEEDED", total: 150, done: 150, planned: 135, created: 135, failed: 0 });
-    expect(describePushRun(done)).toMatchObject({ counts: { created: 135, skipped: 15 }, secondsLeft: null });
-    expect([...sim.store.shop(DEMO_SHOP.domain)!.state.draftOrders.values()]).toHaveLength(135);
-    // 150 pledges, 40 a page, one page a slice: four jobs for one run.
-    const slices = await db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'orders-push' AND data->>'runId' = $1`,
-      [run.id],
-    );
-    expect(slices[0]!.n).toBe(4);
-
-    const second = await queuePush(db, queue, { shopId: shop.id, campaignId });
-    expect(second.id).not.toBe(run.id);
-    expect(await settled(second.id)).toMatchObject({ status: "SUCCEEDED", created: 0, skipped: 150 });
-  }, 90_000);
-
-  async function bulkCampaign(name: string, rows: number) {
-    const shop = await db.prisma.shop.findUniqueOrThrow({ where: { domain: DEMO_SHOP.domain } });
-    const file = path.join(mkdtempSync(path.join(tmpdir(), "pb-push-bulk-")), "backers.csv");
     writeKickstarterReport(file, { rows, tiers: [{ id: "901", title: "Core", minimum: 59 }], droppedEvery: 10 });
     const { campaignId } = await importFile(db, {
       shopId: shop.id,
@@ -122,27 +84,52 @@ describe(`pushes queued as jobs on ${engineName}`, () => {
     return { shopId: shop.id, campaignId, handle: campaign.handle };
   }
 
+  it("pushes a campaign once, in slices, and counts what it did", async () => {
+    const { shopId, campaignId } = await readyCampaign("Sliced", 150);
+    const run = await queuePush(db, queue, { shopId, campaignId });
+    const same = await queuePush(db, queue, { shopId, campaignId });
+    expect(same.id).toBe(run.id);
+
+    const done = await settled(run.id);
+    expect(done).toMatchObject({ status: "SUCCEEDED", total: 150, done: 150, planned: 135, created: 135, failed: 0 });
+    expect(describePushRun(done)).toMatchObject({ counts: { created: 135, skipped: 15 }, secondsLeft: null });
+    expect([...sim.store.shop(DEMO_SHOP.domain)!.state.draftOrders.values()]).toHaveLength(135);
+    // 150 pledges, 40 a page, one page a slice: four jobs for one run.
+    const slices = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'orders-push' AND data->>'runId' = $1`,
+      [run.id],
+    );
+    expect(slices[0]!.n).toBe(4);
+
+    const second = await queuePush(db, queue, { shopId, campaignId });
+    expect(second.id).not.toBe(run.id);
+    expect(await settled(second.id)).toMatchObject({ status: "SUCCEEDED", created: 0, skipped: 150 });
+  }, 90_000);
+
   const draftsTagged = (tag: string) =>
     [...sim.store.shop(DEMO_SHOP.domain)!.state.draftOrders.values()].filter((draft) => draft.tags.includes(tag));
+  /** Every pledge of the campaign linked to exactly one draft, and as many drafts as expected. */
+  async function expectOneDraftEach(campaignId: string, handle: string, drafts: number) {
+    expect(draftsTagged(`campaign-${handle}`)).toHaveLength(drafts);
+    const links = await db.prisma.orderLink.findMany({ where: { campaignId } });
+    expect(links.filter((link) => link.state === "DRAFTED")).toHaveLength(drafts);
+    for (const link of links) expect(draftsTagged(link.idempotencyKey)).toHaveLength(1);
+  }
   const bulkMutations = () => sim.bulk.list(DEMO_SHOP.domain).filter((op) => op.type === "MUTATION");
 
   it("sends a large push through one bulk operation, then finishes live, once per pledge", async () => {
-    const { shopId, campaignId, handle } = await bulkCampaign("Bulk", 300);
+    const { shopId, campaignId, handle } = await readyCampaign("Bulk", 300);
     const before = bulkMutations().length;
     const run = await queuePush(db, queue, { shopId, campaignId });
     const done = await settled(run.id);
     expect(done).toMatchObject({ status: "SUCCEEDED", phase: "push", created: 270, failed: 0 });
     expect(done.bulkOperationId).toMatch(/BulkOperation/);
     expect(bulkMutations()).toHaveLength(before + 1);
-    const drafts = draftsTagged(`campaign-${handle}`);
-    expect(drafts).toHaveLength(270);
-    const links = await db.prisma.orderLink.findMany({ where: { campaignId } });
-    expect(links.filter((link) => link.state === "DRAFTED")).toHaveLength(270);
-    for (const link of links) expect(draftsTagged(link.idempotencyKey)).toHaveLength(1);
+    await expectOneDraftEach(campaignId, handle, 270);
   }, 90_000);
 
   it("after a crash between starting the bulk operation and recording it, waits for it and links its drafts", async () => {
-    const { shopId, campaignId, handle } = await bulkCampaign("Bulk crash", 300);
+    const { shopId, campaignId, handle } = await readyCampaign("Bulk crash", 300);
     const run = await startPushRun(db, { shopId, campaignId });
     const { admin } = await adminForShop(db.prisma, shopId, { adminOrigin: sim.url });
     // What the dead slice did: claimed every link, started the operation, and marked that it was starting.
@@ -162,10 +149,7 @@ describe(`pushes queued as jobs on ${engineName}`, () => {
     await queue.enqueueWithId(PUSH_QUEUE, { shopId, runId: run.id }, randomUUID(), { singletonKey: campaignId });
     const done = await settled(run.id);
     expect(done).toMatchObject({ status: "SUCCEEDED", failed: 0 });
-    expect(draftsTagged(`campaign-${handle}`)).toHaveLength(270);
-    const links = await db.prisma.orderLink.findMany({ where: { campaignId } });
-    expect(links.every((link) => link.state === "DRAFTED")).toBe(true);
-    for (const link of links) expect(draftsTagged(link.idempotencyKey)).toHaveLength(1);
+    await expectOneDraftEach(campaignId, handle, 270);
   }, 90_000);
 
   it("fails the run for good when the shop is not connected", async () => {
