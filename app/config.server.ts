@@ -32,6 +32,19 @@ const EnvSchema = z
     /** The largest backer export the admin accepts, in megabytes (the CLI reads files of any size). */
     IMPORT_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(4096).default(200),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** A push job works this long, then queues its continuation. */
+    PUSH_SLICE_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
+    /** Pledges planned and sent per page of a push. */
+    PUSH_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(500),
+    /** After a call with no answer, how long to wait before looking the draft up (Shopify's search index lags). */
+    PUSH_LOOKUP_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+    /** From this many ready pledges on, a push makes its new drafts in one bulk operation. */
+    PUSH_BULK_THRESHOLD: z.coerce.number().int().min(1).default(2000),
+    /**
+     * When the queue presumes a push job's worker dead and runs it again. It must exceed a slice plus one page
+     * (a page of 500 live drafts takes about 50 s on a Standard shop), or a slow slice would run twice at once.
+     */
+    PUSH_JOB_EXPIRE_SECONDS: z.coerce.number().int().min(1).default(900),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && env.SHOPIFY_ADMIN_ORIGIN) {

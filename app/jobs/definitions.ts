@@ -1,4 +1,5 @@
 // Every queue the app has, with its data schema and retry policy. Handlers are thin: they call a service.
+import type { Config } from "../config.server";
 import type { Database } from "../db/open";
 import { IMPORT_QUEUE, ImportJobData, runImportJob } from "../services/import/import-jobs";
 import { PUSH_QUEUE, PushJobData, runPushJob, type PushJobDeps } from "../services/ordering/push-jobs";
@@ -6,6 +7,17 @@ import { AdminApiError } from "../shopify/errors";
 import { processWebhook } from "../webhooks/process";
 import { WEBHOOK_QUEUE, WebhookJobData } from "../webhooks/receive";
 import { defineQueue, TerminalJobError, type QueueDefinition } from "./queue";
+
+/** The push settings of the configuration, as the push queue takes them. */
+export function pushSettings(config: Config) {
+  return {
+    sliceMs: config.PUSH_SLICE_SECONDS * 1000,
+    pageSize: config.PUSH_PAGE_SIZE,
+    lookupDelayMs: config.PUSH_LOOKUP_DELAY_MS,
+    bulkThreshold: config.PUSH_BULK_THRESHOLD,
+    expireInSeconds: config.PUSH_JOB_EXPIRE_SECONDS,
+  };
+}
 
 /** Terminal: our own TerminalJobError, and Shopify errors no retry fixes (401/402/403/404/423, bad query). */
 export function isTerminalError(error: unknown): boolean {
@@ -18,7 +30,9 @@ export function jobDefinitions(deps: {
   /** The local Shopify stand-in, when the configuration points at it. */
   adminOrigin?: string;
   /** Slice length, page size, lookup delay and bulk threshold of pushes (tests make them small). */
-  push?: Pick<PushJobDeps, "sliceMs" | "pageSize" | "lookupDelayMs" | "bulkThreshold" | "bulkPollMs">;
+  push?: Pick<PushJobDeps, "sliceMs" | "pageSize" | "lookupDelayMs" | "bulkThreshold" | "bulkPollMs"> & {
+    expireInSeconds?: number;
+  };
 }): QueueDefinition[] {
   const { prisma } = deps.db;
   return [
@@ -47,7 +61,7 @@ export function jobDefinitions(deps: {
       policy: "stately",
       retryLimit: 5,
       retryDelaySeconds: 30,
-      expireInSeconds: 15 * 60,
+      expireInSeconds: deps.push?.expireInSeconds ?? 15 * 60,
       isTerminal: isTerminalError,
       handler: (data, context) =>
         runPushJob({ db: deps.db, adminOrigin: deps.adminOrigin, ...deps.push }, context.jobs, data, context),

@@ -72,8 +72,14 @@ export class JobQueue {
     for (const definition of definitions) this.definitions.set(definition.name, definition);
   }
 
-  static async start(db: Database, definitions: QueueDefinition[], logger: Logger): Promise<JobQueue> {
-    const boss = new PgBoss({ ...db.queueConnection(), schema: "pgboss" });
+  static async start(
+    db: Database,
+    definitions: QueueDefinition[],
+    logger: Logger,
+    /** How often expired jobs are looked for (pg-boss's default is a minute; tests of dead workers shorten it). */
+    options: { superviseIntervalSeconds?: number } = {},
+  ): Promise<JobQueue> {
+    const boss = new PgBoss({ ...db.queueConnection(), schema: "pgboss", ...options });
     boss.on("error", (error) => logger.error({ err: error }, "job queue error"));
     await boss.start();
     await ensureQueue(boss, DEAD_LETTER_QUEUE, {});

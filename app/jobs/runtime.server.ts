@@ -3,7 +3,7 @@
 import { readConfig } from "../config.server";
 import { database } from "../db.server";
 import { logger } from "../logger.server";
-import { jobDefinitions } from "./definitions";
+import { jobDefinitions, pushSettings } from "./definitions";
 import { JobQueue } from "./queue";
 
 declare global {
@@ -14,7 +14,7 @@ async function start(): Promise<JobQueue> {
   const config = readConfig();
   const queue = await JobQueue.start(
     database,
-    jobDefinitions({ db: database, adminOrigin: config.SHOPIFY_ADMIN_ORIGIN }),
+    jobDefinitions({ db: database, adminOrigin: config.SHOPIFY_ADMIN_ORIGIN, push: pushSettings(config) }),
     logger,
   );
   if (config.JOBS_IN_PROCESS) {

@@ -4,13 +4,17 @@ import { migrateDatabase } from "../db/migrate";
 import { openDatabase } from "../db/open";
 import { describeDatabaseUrl } from "../db/url";
 import { logger } from "../logger.server";
-import { jobDefinitions } from "./definitions";
+import { jobDefinitions, pushSettings } from "./definitions";
 import { JobQueue } from "./queue";
 
 const config = readConfig();
 const db = await openDatabase(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE });
 await migrateDatabase(db);
-const queue = await JobQueue.start(db, jobDefinitions({ db, adminOrigin: config.SHOPIFY_ADMIN_ORIGIN }), logger);
+const queue = await JobQueue.start(
+  db,
+  jobDefinitions({ db, adminOrigin: config.SHOPIFY_ADMIN_ORIGIN, push: pushSettings(config) }),
+  logger,
+);
 await queue.work(config.WORKER_CONCURRENCY);
 logger.info(
   { database: describeDatabaseUrl(config.DATABASE_URL), concurrency: config.WORKER_CONCURRENCY, pid: process.pid },

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { PushInProgressError, runPushJob, startPushRun } from "../../services/ordering/push-jobs";
 import { ShopNotConnectedError } from "../../services/shop-admin";
+import { pushSettings } from "../../jobs/definitions";
 import { TerminalJobError } from "../../jobs/queue";
 import pino from "pino";
 import { createLogger } from "../../logger.server";
@@ -46,7 +47,12 @@ export function registerOrdersCommands(program: Command) {
           process.once("SIGINT", () => stop.abort(new Error("interrupted")));
           try {
             await runPushJob(
-              { db, adminOrigin: config.SHOPIFY_ADMIN_ORIGIN, sliceMs: Number.POSITIVE_INFINITY },
+              {
+                db,
+                adminOrigin: config.SHOPIFY_ADMIN_ORIGIN,
+                ...pushSettings(config),
+                sliceMs: Number.POSITIVE_INFINITY,
+              },
               null,
               { shopId, runId: run.id },
               // Logs go to stderr, so that --json output stays one object on stdout.
