@@ -1,26 +1,21 @@
 // Pushes queued as jobs: one run per campaign however often it is asked for, worked in slices that continue from
 // the run's cursor, and a clear failure when the shop is not connected.
 import { randomUUID } from "node:crypto";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../app/db/open";
 import { jobDefinitions } from "../../app/jobs/definitions";
 import { JobQueue } from "../../app/jobs/queue";
 import { createCampaign } from "../../app/services/campaigns";
-import { importFile } from "../../app/services/import/import-file";
 import { startBulkPush } from "../../app/services/ordering/bulk-push";
 import { describePushRun, PUSH_QUEUE, queuePush, startPushRun } from "../../app/services/ordering/push-jobs";
 import { adminForShop } from "../../app/services/shop-admin";
 import { CostPacer } from "../../app/shopify/pacer";
-import { listRewards, mapReward } from "../../app/services/ordering/rewards";
 import { connectShop } from "../../app/services/shops";
 import { createAdminClient } from "../../app/shopify/admin-client";
 import { DEMO_SHOP, startSim, type RunningSim } from "../../sim/server";
 import { engineName, openTestDatabase } from "../helpers/database";
 import { createShop } from "../helpers/factories";
-import { writeKickstarterReport } from "../helpers/kickstarter-report";
+import { readyCampaign as readyCampaignIn } from "../helpers/ready-campaign";
 import { memoryLogger } from "../helpers/silent-logger";
 import { waitFor } from "../helpers/wait";
 
@@ -61,28 +56,7 @@ describe(`pushes queued as jobs on ${engineName}`, () => {
       `push run ${runId} to finish`,
     );
 
-  /** A campaign imported from a generated report, its one tier mapped, in the store's currency. */
-  async function readyCampaign(name: string, rows: number) {
-    const shop = await db.prisma.shop.findUniqueOrThrow({ where: { domain: DEMO_SHOP.domain } });
-    const file = path.join(mkdtempSync(path.join(tmpdir(), "pb-push-jobs-")), "backers.csv");
-    writeKickstarterReport(file, { rows, tiers: [{ id: "901", title: "Core", minimum: 59 }], droppedEvery: 10 });
-    const { campaignId } = await importFile(db, {
-      shopId: shop.id,
-      campaign: { name },
-      path: file,
-      fileName: "backers.csv",
-      currency: "USD",
-    });
-    const [core] = await listRewards(db, shop.id, campaignId);
-    const variant = [...sim.store.shop(DEMO_SHOP.domain)!.state.variants.values()][0]!;
-    await mapReward(db, shop.id, core!.id, [{ variantId: `gid://shopify/ProductVariant/${variant.id}`, quantity: 1 }]);
-    await db.prisma.campaign.update({
-      where: { id: campaignId },
-      data: { settings: { ordering: { currency: "store" } } },
-    });
-    const campaign = await db.prisma.campaign.findUniqueOrThrow({ where: { id: campaignId } });
-    return { shopId: shop.id, campaignId, handle: campaign.handle };
-  }
+  const readyCampaign = (name: string, rows: number) => readyCampaignIn(db, sim, DEMO_SHOP.domain, name, rows);
 
   it("pushes a campaign once, in slices, and counts what it did", async () => {
     const { shopId, campaignId } = await readyCampaign("Sliced", 150);

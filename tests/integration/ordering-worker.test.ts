@@ -2,22 +2,17 @@
 // then replaced by a new worker: the run ends with exactly one draft order per orderable pledge, every one linked.
 // PostgreSQL only: PGlite serves one process.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateDatabase } from "../../app/db/migrate";
 import { openDatabase, type Database } from "../../app/db/open";
 import { jobDefinitions } from "../../app/jobs/definitions";
 import { JobQueue } from "../../app/jobs/queue";
-import { importFile } from "../../app/services/import/import-file";
 import { queuePush } from "../../app/services/ordering/push-jobs";
-import { listRewards, mapReward } from "../../app/services/ordering/rewards";
 import { connectShop } from "../../app/services/shops";
 import { createAdminClient } from "../../app/shopify/admin-client";
 import { DEMO_SHOP, startSim, type RunningSim } from "../../sim/server";
 import { createTestDatabaseUrl, type TestDatabase } from "../helpers/database";
-import { writeKickstarterReport } from "../helpers/kickstarter-report";
+import { readyCampaign } from "../helpers/ready-campaign";
 import { memoryLogger } from "../helpers/silent-logger";
 import { waitFor } from "../helpers/wait";
 
@@ -82,27 +77,11 @@ describe.skipIf(!process.env.TEST_POSTGRES_URL)("a push whose worker process is 
   });
 
   it("ends with one draft order per orderable pledge after the kill and a new worker", async () => {
-    const shop = await db.prisma.shop.findUniqueOrThrow({ where: { domain: DEMO_SHOP.domain } });
-    const file = path.join(mkdtempSync(path.join(tmpdir(), "pb-push-kill-")), "backers.csv");
-    writeKickstarterReport(file, { rows: ROWS, tiers: [{ id: "901", title: "Core", minimum: 59 }], droppedEvery: 10 });
-    const { campaignId } = await importFile(db, {
-      shopId: shop.id,
-      campaign: { name: "Killed" },
-      path: file,
-      fileName: "backers.csv",
-      currency: "USD",
-    });
-    const [core] = await listRewards(db, shop.id, campaignId);
-    const variant = [...sim.store.shop(DEMO_SHOP.domain)!.state.variants.values()][0]!;
-    await mapReward(db, shop.id, core!.id, [{ variantId: `gid://shopify/ProductVariant/${variant.id}`, quantity: 1 }]);
-    await db.prisma.campaign.update({
-      where: { id: campaignId },
-      data: { settings: { ordering: { currency: "store" } } },
-    });
+    const { shopId, campaignId } = await readyCampaign(db, sim, DEMO_SHOP.domain, "Killed", ROWS);
     const drafts = () => [...sim.store.shop(DEMO_SHOP.domain)!.state.draftOrders.values()];
 
     const first = startWorker();
-    const run = await queuePush(db, queue, { shopId: shop.id, campaignId });
+    const run = await queuePush(db, queue, { shopId, campaignId });
     await waitFor(async () => drafts().length >= 150, 60_000, "the first worker to make 150 drafts");
     first.kill("SIGKILL");
     await new Promise((resolve) => first.once("exit", resolve));
