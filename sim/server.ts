@@ -1,6 +1,7 @@
 // The local Shopify stand-in over HTTP:
 //   POST /admin/api/<version>/graphql.json   Admin GraphQL for every seeded shop (X-Shopify-Shop-Domain or the token picks it)
 //   GET|POST /checkout/<shop>/invoices/<token>   a draft order's invoice checkout
+//   GET|POST /store/<shop>/apps/pledge/*      the storefront's app proxy: signed and forwarded to the app
 //   GET /                                    what the stand-in holds, for people
 //   POST /staged-uploads, GET /bulk-results/…  staged files for bulk mutations, and bulk results
 //   POST /sim/reset                          every shop back to its seed; webhooks log and cost buckets cleared
@@ -20,6 +21,7 @@ import { cancelOrder, refundOrder } from "./state/orders";
 import { inspectPage } from "./pages/inspect";
 import { topicEnum } from "./resolvers/webhook-subscriptions";
 import { loadCatalog, SimStore, type ShopDefinition } from "./store";
+import { proxyFromToml, proxyToApp } from "./storefront";
 import { subscriptionsFromToml, WebhookDispatcher } from "./webhooks";
 
 export const PLANS = {
@@ -83,6 +85,7 @@ export async function startSim(options: SimOptions = {}): Promise<RunningSim> {
     if (!bucket) buckets.set(domain, (bucket = new LeakyBucket({ ...plan, timeScale: options.timeScale ?? 1 })));
     return bucket;
   };
+  const proxy = proxyFromToml();
   let url = "";
   const bulk = new BulkRunner(schema, () => url);
 
@@ -99,6 +102,13 @@ export async function startSim(options: SimOptions = {}): Promise<RunningSim> {
     if (admin && request.method === "POST") return adminGraphql(request, response, admin[1]!);
     const checkout = /^\/checkout\/([\w.-]+)\/invoices\/(\w+)$/.exec(path);
     if (checkout) return invoiceCheckout(request, response, checkout[1]!, checkout[2]!);
+    const storefront = /^\/store\/([\w.-]+)(\/.*)$/.exec(path);
+    if (storefront && proxy && (storefront[2] === proxy.mount || storefront[2]!.startsWith(`${proxy.mount}/`))) {
+      const shop = store.shop(storefront[1]!);
+      if (!shop) return sendHtml(response, 404, "<h1>No such shop</h1>");
+      const body = Buffer.from(await readBody(request, "binary"), "binary");
+      return proxyToApp(request, response, shop, storefront[2]!.slice(proxy.mount.length), proxy, webhooks.app, body);
+    }
     if (path === "/" && request.method === "GET")
       return sendHtml(response, 200, inspectPage(store, webhooks.deliveries));
     if (path === "/sim/reset" && request.method === "POST") {

@@ -55,6 +55,11 @@ export class WebhookDispatcher {
     this.target = target;
   }
 
+  /** The app the stand-in serves: where its webhooks and its app proxy go. */
+  get app(): { appUrl: string; secret: string } | null {
+    return this.target;
+  }
+
   /** One delivery per subscription: the app's (from its TOML) and any the shop made through the API. */
   send(shop: string, topic: string, payload: Record<string, unknown>) {
     const path = this.target?.subscriptions.get(topic);

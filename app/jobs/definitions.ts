@@ -3,6 +3,7 @@ import type { Config } from "../config.server";
 import type { Database } from "../db/open";
 import { IMPORT_QUEUE, ImportJobData, runImportJob } from "../services/import/import-jobs";
 import { PUSH_QUEUE, PushJobData, runPushJob, type PushJobDeps } from "../services/ordering/push-jobs";
+import { PORTAL_LINK_QUEUE, PortalLinkJobData, sendRequestedLinks } from "../services/portal/request-link";
 import { AdminApiError } from "../shopify/errors";
 import { processWebhook } from "../webhooks/process";
 import { WEBHOOK_QUEUE, WebhookJobData } from "../webhooks/receive";
@@ -34,7 +35,6 @@ export function jobDefinitions(deps: {
     expireInSeconds?: number;
   };
 }): QueueDefinition[] {
-  const { prisma } = deps.db;
   return [
     defineQueue({
       name: WEBHOOK_QUEUE,
@@ -42,7 +42,7 @@ export function jobDefinitions(deps: {
       retryLimit: 8,
       retryDelaySeconds: 5,
       isTerminal: isTerminalError,
-      handler: (data, context) => processWebhook(prisma, data, context),
+      handler: (data, context) => processWebhook(deps.db, data, context),
     }),
     defineQueue({
       name: IMPORT_QUEUE,
@@ -65,6 +65,14 @@ export function jobDefinitions(deps: {
       isTerminal: isTerminalError,
       handler: (data, context) =>
         runPushJob({ db: deps.db, adminOrigin: deps.adminOrigin, ...deps.push }, context.jobs, data, context),
+    }),
+    defineQueue({
+      name: PORTAL_LINK_QUEUE,
+      schema: PortalLinkJobData,
+      retryLimit: 5,
+      retryDelaySeconds: 30,
+      isTerminal: isTerminalError,
+      handler: (data, context) => sendRequestedLinks(deps.db, { adminOrigin: deps.adminOrigin }, data, context.jobId),
     }),
   ];
 }

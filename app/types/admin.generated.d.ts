@@ -104,6 +104,31 @@ export type DraftOrderInvoiceStateQueryVariables = AdminTypes.Exact<{
 
 export type DraftOrderInvoiceStateQuery = { draftOrder?: AdminTypes.Maybe<Pick<AdminTypes.DraftOrder, 'id' | 'status' | 'invoiceSentAt'>> };
 
+export type CompletedPledgeDraftsQueryVariables = AdminTypes.Exact<{
+  query: AdminTypes.Scalars['String']['input'];
+  first: AdminTypes.Scalars['Int']['input'];
+  after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+}>;
+
+
+export type CompletedPledgeDraftsQuery = { draftOrders: { nodes: Array<(
+      Pick<AdminTypes.DraftOrder, 'id' | 'tags'>
+      & { customAttributes: Array<Pick<AdminTypes.Attribute, 'key' | 'value'>>, order?: AdminTypes.Maybe<Pick<AdminTypes.Order, 'id' | 'name' | 'displayFinancialStatus' | 'cancelledAt'>> }
+    )>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'> } };
+
+export type PortalVariantQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type PortalVariantQuery = { productVariant?: AdminTypes.Maybe<(
+    Pick<AdminTypes.ProductVariant, 'id' | 'title' | 'displayName' | 'price' | 'availableForSale' | 'inventoryQuantity' | 'inventoryPolicy'>
+    & { product: (
+      Pick<AdminTypes.Product, 'title' | 'hasOnlyDefaultVariant'>
+      & { variants: { nodes: Array<Pick<AdminTypes.ProductVariant, 'id' | 'title' | 'availableForSale' | 'inventoryQuantity' | 'inventoryPolicy'>> } }
+    ) }
+  )> };
+
 export type ShopIdentityQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
 
 
@@ -116,6 +141,8 @@ interface GeneratedQueryTypes {
   "#graphql\n  query VariantById($id: ID!) {\n    productVariant(id: $id) {\n      id\n      sku\n      title\n      displayName\n      price\n      product {\n        title\n      }\n    }\n  }\n": {return: VariantByIdQuery, variables: VariantByIdQueryVariables},
   "#graphql\n  query DraftOrdersByTag($query: String!, $first: Int!) {\n    draftOrders(first: $first, query: $query) {\n      nodes {\n        id\n        name\n        status\n        invoiceUrl\n        tags\n        order {\n          id\n        }\n      }\n    }\n  }\n": {return: DraftOrdersByTagQuery, variables: DraftOrdersByTagQueryVariables},
   "#graphql\n  query DraftOrderInvoiceState($id: ID!) {\n    draftOrder(id: $id) {\n      id\n      status\n      invoiceSentAt\n    }\n  }\n": {return: DraftOrderInvoiceStateQuery, variables: DraftOrderInvoiceStateQueryVariables},
+  "#graphql\n  query CompletedPledgeDrafts($query: String!, $first: Int!, $after: String) {\n    draftOrders(first: $first, after: $after, query: $query, sortKey: ID) {\n      nodes {\n        id\n        tags\n        customAttributes {\n          key\n          value\n        }\n        order {\n          id\n          name\n          displayFinancialStatus\n          cancelledAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": {return: CompletedPledgeDraftsQuery, variables: CompletedPledgeDraftsQueryVariables},
+  "#graphql\n  query PortalVariant($id: ID!) {\n    productVariant(id: $id) {\n      id\n      title\n      displayName\n      price\n      availableForSale\n      inventoryQuantity\n      inventoryPolicy\n      product {\n        title\n        hasOnlyDefaultVariant\n        variants(first: 100) {\n          nodes {\n            id\n            title\n            availableForSale\n            inventoryQuantity\n            inventoryPolicy\n          }\n        }\n      }\n    }\n  }\n": {return: PortalVariantQuery, variables: PortalVariantQueryVariables},
   "#graphql\n  query ShopIdentity {\n    shop {\n      id\n      name\n      myshopifyDomain\n      currencyCode\n      ianaTimezone\n    }\n    appInstallation {\n      accessScopes {\n        handle\n      }\n    }\n  }\n": {return: ShopIdentityQuery, variables: ShopIdentityQueryVariables},
 }
 

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { ApiVersion } from "@shopify/shopify-api";
 import { parse } from "smol-toml";
 import { describe, expect, it } from "vitest";
+import { PORTAL_PATH } from "../../app/services/portal/links";
 import { adminIntrospection } from "../../app/shopify/admin-schema";
 import { ADMIN_API_VERSION } from "../../app/shopify/api-version";
 import { HANDLED_TOPICS } from "../../app/webhooks/process";
@@ -66,5 +67,9 @@ describe("shopify.app.toml", () => {
   it("declares the app proxy for the backer portal", () => {
     expect(toml.app_proxy).toMatchObject({ prefix: "apps", subpath: "pledge" });
     expect(new URL(toml.app_proxy.url).pathname).toBe("/proxy");
+    // Links the app sends point where the proxy is mounted, and its routes live under the proxy's path.
+    expect(PORTAL_PATH).toBe(`/${toml.app_proxy.prefix}/${toml.app_proxy.subpath}`);
+    expect(() => readFileSync("app/routes/proxy._index.tsx")).not.toThrow();
+    expect(() => readFileSync("app/routes/proxy.p.$token.tsx")).not.toThrow();
   });
 });

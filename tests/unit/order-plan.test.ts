@@ -284,4 +284,19 @@ describe("pledge tags", () => {
     expect(pledgeSearch("abc")).toBe("tag:pb-abc");
     expect(() => pledgeTag("x".repeat(40))).toThrow(/too long/);
   });
+
+  it("orders the size the backer picked and the extras they added, the extras at the store's price", () => {
+    const TEE_L = "gid://shopify/ProductVariant/9";
+    const base = order(plan());
+    const chosen = order(
+      plan(pledge({ choices: { variants: { [CORE]: TEE_L }, extras: [{ variantId: COINS, quantity: 2 }] } })),
+    );
+    expect(chosen.input.lineItems).toEqual([
+      { ...base.input.lineItems![0], variantId: TEE_L },
+      { variantId: COINS, quantity: 2, customAttributes: [{ key: "_extra", value: "portal" }] },
+    ]);
+    expect(chosen.fingerprint).not.toBe(base.fingerprint);
+    // No choices and empty choices are the same draft.
+    expect(order(plan(pledge({ choices: { variants: {}, extras: [] } }))).fingerprint).toBe(base.fingerprint);
+  });
 });

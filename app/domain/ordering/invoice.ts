@@ -1,13 +1,14 @@
 // The invoice email's subject and message, which the merchant edits per campaign. Shopify sends the email (its
 // template, with the checkout link); the app gives it a subject and a custom message, written with placeholders:
-// {name} the backer's first name, {campaign} the campaign's name, {number} the backer number.
+// {name} the backer's first name, {campaign} the campaign's name, {number} the backer number, {link} the backer's
+// own portal link (choose sizes, add extras, confirm the address).
 
 export interface InvoiceTemplate {
   subject: string;
   message: string;
 }
 
-export const INVOICE_PLACEHOLDERS = ["name", "campaign", "number"] as const;
+export const INVOICE_PLACEHOLDERS = ["name", "campaign", "number", "link"] as const;
 const MAX_SUBJECT = 255;
 const MAX_MESSAGE = 5000;
 
@@ -16,15 +17,17 @@ export const DEFAULT_INVOICE_TEMPLATES: Record<"en" | "fr", InvoiceTemplate & { 
     subject: "Your {campaign} reward: confirm your address and pay shipping",
     message:
       "Hi {name},\n\nThank you for backing {campaign}! Your reward (backer {number}) is paid and ready for its " +
-      "journey. Check your shipping address and pay what is left (shipping and any taxes) at the link below.",
+      "journey. Choose your sizes, add extras or change your address here: {link}\n\nOr check your shipping " +
+      "address and pay what is left (shipping and any taxes) at the link below.",
     fallbackName: "there",
   },
   fr: {
     subject: "Votre contrepartie {campaign} : confirmez votre adresse et réglez la livraison",
     message:
       "Bonjour {name},\n\nMerci d'avoir soutenu {campaign} ! Votre contrepartie (contributeur {number}) est payée et " +
-      "prête à partir. Vérifiez votre adresse de livraison et réglez le reste (livraison et taxes éventuelles) " +
-      "avec le lien ci-dessous.",
+      "prête à partir. Choisissez vos tailles, ajoutez des extras ou modifiez votre adresse ici : {link}\n\n" +
+      "Ou vérifiez votre adresse de livraison et réglez le reste (livraison et taxes éventuelles) avec le lien " +
+      "ci-dessous.",
     fallbackName: "",
   },
 };
@@ -44,7 +47,7 @@ export function invoiceTemplateProblem(template: InvoiceTemplate): string | null
 
 export function renderInvoice(
   template: InvoiceTemplate,
-  values: { name: string | null; campaign: string; number: string },
+  values: { name: string | null; campaign: string; number: string; link: string },
   fallbackName: string,
 ): { subject: string; customMessage: string } {
   const fill = (text: string) =>
@@ -52,6 +55,7 @@ export function renderInvoice(
       .replace(/\{name\}/g, values.name?.trim() || fallbackName)
       .replace(/\{campaign\}/g, values.campaign)
       .replace(/\{number\}/g, values.number)
+      .replace(/\{link\}/g, values.link)
       // "Bonjour ," when there is no name and no fallback: the space before the comma goes too.
       .replace(/ +,/g, ",");
   return { subject: fill(template.subject).replace(/\s+/g, " ").trim(), customMessage: fill(template.message) };

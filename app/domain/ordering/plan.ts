@@ -41,6 +41,15 @@ export interface PlanPledge {
   bonusMinor: number;
   currencyCode: string;
   backer: PlanBacker;
+  /** What the backer chose in the portal; none: the mapping as the merchant made it. */
+  choices?: PledgeChoices;
+}
+
+export interface PledgeChoices {
+  /** A mapped variant → the variant of the same product the backer picked (a size, a colour). */
+  variants?: Record<string, string>;
+  /** Extras bought in the portal, at the store's price. */
+  extras?: VariantQuantity[];
 }
 
 export interface VariantQuantity {
@@ -138,7 +147,7 @@ export function planDraftOrder(
     }
     for (const item of reward.items) {
       lines.push({
-        variantId: item.variantId,
+        variantId: pledge.choices?.variants?.[item.variantId] ?? item.variantId,
         quantity: item.quantity * times,
         // Paid on the platform already: the backer pays only what is left (shipping, tax, extras) at checkout.
         appliedDiscount: { value: 100, valueType: "PERCENTAGE", title: paidOn, description: campaign.name },
@@ -157,6 +166,16 @@ export function planDraftOrder(
     const reward = mapping.addOns.get(`${pledge.source}:${addOn.rewardExternalId}`);
     if (reward) addLines(reward, addOn.quantity);
     else blocked.push({ code: "unknown_add_on", externalId: addOn.rewardExternalId });
+  }
+
+  for (const extra of pledge.choices?.extras ?? []) {
+    if (extra.quantity <= 0) continue;
+    // Not paid yet: the store's price, paid at checkout with the shipping.
+    lines.push({
+      variantId: extra.variantId,
+      quantity: extra.quantity,
+      customAttributes: [{ key: "_extra", value: "portal" }],
+    });
   }
 
   let presentmentCurrencyCode: string | undefined;

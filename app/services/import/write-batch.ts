@@ -85,6 +85,17 @@ const BACKER_DATA_COLUMNS = {
   privateRelayEmail: "boolean",
   updatedAt: "timestamp(3)",
 };
+const PORTAL_ADDRESS_FIELDS = [
+  "firstName",
+  "lastName",
+  "phone",
+  "address1",
+  "address2",
+  "city",
+  "provinceCode",
+  "zip",
+  "countryCode",
+] as const;
 const BACKER_COLUMNS = { ...BACKER_DATA_COLUMNS, shopId: "text", campaignId: "text", identityKey: "text" };
 const REWARD_COLUMNS = {
   shopId: "text",
@@ -252,15 +263,17 @@ async function upsertBackers(tx: Tx, context: BatchContext, records: PledgeRecor
   if (!known.length) return ids;
 
   const existing = await tx.query<{ id: string; identityKey: string } & Record<string, unknown>>(
-    `SELECT id, "identityKey", ${selectList(BACKER_DATA_COLUMNS)} FROM "Backer"
-     WHERE "campaignId" = $1 AND "identityKey" = ANY($2::text[])`,
+    `SELECT id, "identityKey", "addressConfirmedAt" IS NOT NULL AS confirmed, ${selectList(BACKER_DATA_COLUMNS)}
+       FROM "Backer" WHERE "campaignId" = $1 AND "identityKey" = ANY($2::text[])`,
     [context.campaignId, known],
   );
   const changed: Array<{ id: string } & ReturnType<typeof backerData>> = [];
   const events: EventRow[] = [];
   for (const backer of existing) {
     ids.set(backer.identityKey, backer.id);
-    const data = latest.get(backer.identityKey)!;
+    let data = latest.get(backer.identityKey)!;
+    // The backer confirmed an address in the portal since: it is newer than any export, and stays.
+    if (backer.confirmed) data = { ...data, ...pick(backer, PORTAL_ADDRESS_FIELDS) };
     const changes = diff(backer, data);
     if (!Object.keys(changes).length) continue;
     changed.push({ id: backer.id, ...data });
@@ -341,4 +354,8 @@ function splitName(name: string | null): [string | null, string | null] {
   if (!parts.length) return [null, null];
   if (parts.length === 1) return [parts[0]!, null];
   return [parts.slice(0, -1).join(" "), parts.at(-1)!];
+}
+
+function pick<Row extends Record<string, unknown>, Key extends string>(row: Row, keys: readonly Key[]) {
+  return Object.fromEntries(keys.map((key) => [key, row[key] ?? null])) as Record<Key, string | null>;
 }

@@ -10,6 +10,8 @@ import { AdminApiError } from "../../shopify/errors";
 import { DRAFT_ORDER_INVOICE_SEND, DRAFT_ORDER_INVOICE_STATE } from "../../shopify/operations/draft-orders";
 import { pacedRequest, sleep, type CostPacer } from "../../shopify/pacer";
 import { runPool } from "../pool";
+import { portalLinker } from "../portal/links";
+import { portalSettings } from "../portal/settings";
 import { invoiceTemplate } from "./settings";
 
 export interface InvoiceOptions {
@@ -20,6 +22,10 @@ export interface InvoiceOptions {
   cause: string;
   /** Send again to pledges already invoiced (a reminder by hand). */
   resend?: boolean;
+  /** Only these pledges (a backer asking for their link); every drafted pledge of the campaign otherwise. */
+  pledgeIds?: string[];
+  /** The stand-in's origin, for portal links to its storefront (see storefrontOrigin). */
+  adminOrigin?: string;
   after?: string;
   deadline?: number;
   pageSize?: number;
@@ -58,11 +64,18 @@ export async function sendInvoices(db: Database, options: InvoiceOptions): Promi
   if (!campaign) throw new Error(`No campaign ${campaignId} in this shop`);
   const shop = await db.prisma.shop.findUniqueOrThrow({ where: { id: shopId } });
   const template = invoiceTemplate(campaign.settings, shop.locale);
+  const linkFor = await portalLinker(db.prisma, shopId, {
+    adminOrigin: options.adminOrigin,
+    days: portalSettings(campaign.settings).linkDays,
+  });
   const states = options.resend ? ["DRAFTED", "INVOICED"] : ["DRAFTED"];
+  // null: every pledge of the campaign.
+  const only = options.pledgeIds ?? null;
   const [{ total } = { total: 0 }] = await db.query<{ total: number }>(
     `SELECT count(*)::int AS total FROM "OrderLink"
-      WHERE "shopId" = $1 AND "campaignId" = $2 AND state::text = ANY($3) AND "draftOrderId" IS NOT NULL`,
-    [shopId, campaignId, states],
+      WHERE "shopId" = $1 AND "campaignId" = $2 AND state::text = ANY($3) AND "draftOrderId" IS NOT NULL
+        AND ($4::text[] IS NULL OR "pledgeId" = ANY($4))`,
+    [shopId, campaignId, states, only],
   );
   const progress: InvoiceProgress = {
     sent: 0,
@@ -81,6 +94,7 @@ export async function sendInvoices(db: Database, options: InvoiceOptions): Promi
         name: link.firstName,
         campaign: campaign.name,
         number: link.backerNumber === null ? link.externalBackerId : `#${link.backerNumber}`,
+        link: linkFor(link.pledgeId),
       },
       template.fallbackName,
     );
@@ -127,10 +141,10 @@ export async function sendInvoices(db: Database, options: InvoiceOptions): Promi
       `SELECT l.id, l."pledgeId", l.state, l."draftOrderId", l."lastError", b."firstName", p."backerNumber", p."externalBackerId"
          FROM "OrderLink" l JOIN "Pledge" p ON p.id = l."pledgeId" JOIN "Backer" b ON b.id = p."backerId"
         WHERE l."shopId" = $1 AND l."campaignId" = $2 AND l.state::text = ANY($3) AND l."draftOrderId" IS NOT NULL
-          AND l."pledgeId" > $4
+          AND l."pledgeId" > $4 AND ($6::text[] IS NULL OR l."pledgeId" = ANY($6))
         ORDER BY l."pledgeId"
         LIMIT $5`,
-      [shopId, campaignId, states, progress.cursor, pageSize],
+      [shopId, campaignId, states, progress.cursor, pageSize, only],
     );
     for (const outcome of await runPool(
       page.map((link) => () => sendOne(link)),

@@ -123,6 +123,7 @@ export async function runPushJob(
     admin: connection.admin,
     pacer: pacerForShop(connection.shop.domain),
     cause: `job:${run.id}`,
+    adminOrigin: deps.adminOrigin,
     deadline,
     pageSize: deps.pageSize,
     signal: context.signal,

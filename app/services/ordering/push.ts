@@ -75,6 +75,7 @@ export interface PledgeRow {
   externalBackerId: string;
   rewardId: string | null;
   addOns: PlanPledge["addOns"];
+  choices: PlanPledge["choices"];
   bonusMinor: number;
   currencyCode: string;
   email: string | null;
@@ -168,6 +169,30 @@ export async function pushCampaign(db: Database, options: PushOptions): Promise<
     if (options.deadline !== undefined && Date.now() >= options.deadline) break;
   }
   return { ...result, done, total, cursor: after, finished };
+}
+
+/**
+ * One pledge, now, by the same rules as a push: what the backer portal does before it sends the backer to
+ * checkout. Creates the draft if the pledge has none yet, updates it if its plan changed, and retries a refused
+ * one (the backer may just have fixed what Shopify refused).
+ */
+export async function syncPledge(
+  db: Database,
+  options: Omit<PushOptions, "after" | "deadline" | "onProgress" | "pageSize"> & { pledgeId: string },
+): Promise<{ plan: OrderPlan; outcome: Outcome | "unchanged" | null }> {
+  const { shopId, campaignId, pledgeId } = options;
+  const plan = await planContext(db, shopId, campaignId, options.now ?? (() => new Date()));
+  const [row] = await pledgesById(db, shopId, campaignId, [pledgeId]);
+  if (!row) throw new Error(`No pledge ${pledgeId} in this campaign`);
+  const planned = plan(row);
+  if (planned.kind !== "order") return { plan: planned, outcome: null };
+  const pusher = new Pusher(db, { retryFailed: true, ...options });
+  const action = pusher.actionFor(row, planned);
+  if (!action) return { plan: planned, outcome: "unchanged" };
+  if (action.claim) await pusher.claim([row.id]);
+  const outcome = await action.run();
+  await pusher.flush();
+  return { plan: planned, outcome };
 }
 
 interface Completion {
@@ -341,8 +366,11 @@ export class Pusher {
            "invoiceUrl" text, "orderId" text, "planHash" text, kind text, data jsonb)
        ), linked AS (
          UPDATE "OrderLink" l
-            SET state = COALESCE(x.state::"OrderLinkState", l.state), "draftOrderId" = x."draftOrderId", "invoiceUrl" = x."invoiceUrl",
-                "orderId" = x."orderId", "planHash" = x."planHash", "lastError" = NULL, "userErrors" = '[]',
+            -- An order webhook may have come first (a quick backer): a paid or cancelled link never goes back.
+            SET state = CASE WHEN l.state IN ('PAID', 'CANCELLED') THEN l.state
+                             ELSE COALESCE(x.state::"OrderLinkState", l.state) END,
+                "draftOrderId" = x."draftOrderId", "invoiceUrl" = x."invoiceUrl",
+                "orderId" = COALESCE(x."orderId", l."orderId"), "planHash" = x."planHash", "lastError" = NULL, "userErrors" = '[]',
                 "updatedAt" = now()
            FROM x
           WHERE l."pledgeId" = x."pledgeId" AND l."shopId" = $1
@@ -387,7 +415,7 @@ export class Pusher {
 }
 
 const PLEDGE_ROWS = `SELECT p.id, p.status, p.source, p."backerNumber", p."externalBackerId", p."rewardId", p."addOns",
-            p."bonusMinor", p."currencyCode",
+            p.choices, p."bonusMinor", p."currencyCode",
             b.email, b."firstName", b."lastName", b.company, b.phone, b.address1, b.address2, b.city,
             b."provinceCode", b.zip, b."countryCode",
             l.state AS "linkState", l."draftOrderId", l."planHash"
@@ -413,6 +441,7 @@ function toPlanPledge(row: PledgeRow): PlanPledge {
     externalBackerId: row.externalBackerId,
     rewardId: row.rewardId,
     addOns: row.addOns,
+    choices: row.choices,
     bonusMinor: row.bonusMinor,
     currencyCode: row.currencyCode,
     backer: {

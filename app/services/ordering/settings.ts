@@ -5,6 +5,7 @@ import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { DEFAULT_INVOICE_TEMPLATES, invoiceTemplateProblem, type InvoiceTemplate } from "../../domain/ordering/invoice";
 import { DEFAULT_ORDER_SETTINGS, type OrderSettings } from "../../domain/ordering/plan";
+import { settingsSection } from "../campaign-settings";
 
 export const OrderSettingsInput = z.object({
   reserveInventoryDays: z.number().int().min(1).max(365).nullable(),
@@ -12,28 +13,10 @@ export const OrderSettingsInput = z.object({
   currency: z.enum(["campaign", "store"]).nullable(),
 });
 
-export function orderSettings(campaignSettings: unknown): OrderSettings {
-  const stored = (campaignSettings as { ordering?: unknown } | null)?.ordering;
-  const parsed = OrderSettingsInput.partial().safeParse(stored ?? {});
-  return { ...DEFAULT_ORDER_SETTINGS, ...(parsed.success ? parsed.data : {}) };
-}
+const ordering = settingsSection("ordering", OrderSettingsInput, DEFAULT_ORDER_SETTINGS as OrderSettings);
 
-export async function updateOrderSettings(
-  prisma: PrismaClient,
-  shopId: string,
-  campaignId: string,
-  patch: Partial<OrderSettings>,
-): Promise<OrderSettings> {
-  const valid = OrderSettingsInput.partial().parse(patch);
-  return prisma.$transaction(async (tx) => {
-    const campaign = await tx.campaign.findFirst({ where: { id: campaignId, shopId } });
-    if (!campaign) throw new Error(`No campaign ${campaignId} in this shop`);
-    const next = { ...orderSettings(campaign.settings), ...valid };
-    const settings = { ...((campaign.settings as object | null) ?? {}), ordering: next };
-    await tx.campaign.update({ where: { id: campaign.id }, data: { settings } });
-    return next;
-  });
-}
+export const orderSettings = ordering.read;
+export const updateOrderSettings = ordering.update;
 
 export class InvoiceTemplateError extends Error {
   override name = "InvoiceTemplateError";

@@ -75,3 +75,28 @@ export const DRAFT_ORDER_INVOICE_STATE = `#graphql
     }
   }
 ` as const;
+
+export const COMPLETED_PLEDGE_DRAFTS = `#graphql
+  query CompletedPledgeDrafts($query: String!, $first: Int!, $after: String) {
+    draftOrders(first: $first, after: $after, query: $query, sortKey: ID) {
+      nodes {
+        id
+        tags
+        customAttributes {
+          key
+          value
+        }
+        order {
+          id
+          name
+          displayFinancialStatus
+          cancelledAt
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+` as const;

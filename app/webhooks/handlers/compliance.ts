@@ -16,7 +16,7 @@ function parse<T>(schema: z.ZodType<T>, payload: unknown, topic: string): T {
 }
 
 export const complianceWebhookHandlers: Record<string, WebhookHandler> = {
-  "customers/data_request": (prisma, webhook) => {
+  "customers/data_request": ({ prisma }, webhook) => {
     const payload = parse(DataRequestPayload, webhook.payload, webhook.topic);
     return recordCustomerDataRequest(prisma, webhook.shop, {
       email: payload.customer.email ?? null,
@@ -24,12 +24,12 @@ export const complianceWebhookHandlers: Record<string, WebhookHandler> = {
       cause: `webhook:${webhook.webhookId}`,
     });
   },
-  "customers/redact": (prisma, webhook) => {
+  "customers/redact": ({ prisma }, webhook) => {
     const payload = parse(CustomerRedactPayload, webhook.payload, webhook.topic);
     return redactCustomer(prisma, webhook.shop, {
       email: payload.customer.email ?? null,
       cause: `webhook:${webhook.webhookId}`,
     });
   },
-  "shop/redact": (prisma, webhook) => redactShop(prisma, webhook.shop),
+  "shop/redact": ({ prisma }, webhook) => redactShop(prisma, webhook.shop),
 };

@@ -1,0 +1,148 @@
+// Orders back to pledges. A backer pays the draft's invoice (or the merchant completes it) and Shopify makes an
+// order, which carries the draft's tags and custom attributes: the pledge is found by its `_pledgebridge_pledge`
+// attribute or its `pb-` tag (the link's idempotency key), never by name or email.
+// Webhooks arrive at least once and in any order, and a reconciliation reads the same facts from Shopify for the
+// ones that never came; all of them go through one monotonic update (nothing → ordered → paid → cancelled), so
+// any number of deliveries in any order ends in the same row, with one Event per real change.
+import type { Database } from "../../db/open";
+import { PLEDGE_ATTRIBUTE, pledgeTag } from "../../domain/ordering/tags";
+import type { AdminClient } from "../../shopify/admin-client";
+import { COMPLETED_PLEDGE_DRAFTS } from "../../shopify/operations/draft-orders";
+import { pacedRequest, type CostPacer } from "../../shopify/pacer";
+
+export interface OrderFacts {
+  orderId: string;
+  orderName: string | null;
+  tags: string[];
+  attributes: Array<{ key: string; value: string | null }>;
+  paid: boolean;
+  cancelled: boolean;
+}
+
+export type LinkResult = "linked" | "unchanged" | "not_ours";
+
+/** The order's pledge tag, from its attribute or its tags. */
+export function pledgeKeyOf(facts: Pick<OrderFacts, "tags" | "attributes">): string | null {
+  const attribute = facts.attributes.find((a) => a.key === PLEDGE_ATTRIBUTE)?.value;
+  if (attribute) return pledgeTag(attribute);
+  return facts.tags.find((tag) => /^pb-[\w]+$/.test(tag)) ?? null;
+}
+
+export async function linkOrder(db: Database, shopId: string, facts: OrderFacts, cause: string): Promise<LinkResult> {
+  const key = pledgeKeyOf(facts);
+  if (!key) return "not_ours";
+  // Rank: 0 not ordered, 1 ordered, 2 paid, 3 cancelled. The row moves up only; equal facts change nothing.
+  const target = facts.cancelled ? 3 : facts.paid ? 2 : 1;
+  const rows = await db.query<{ id: string; kind: string }>(
+    `WITH current AS (
+       SELECT id, "pledgeId", state,
+              CASE state WHEN 'CANCELLED' THEN 3 WHEN 'PAID' THEN 2 ELSE CASE WHEN "orderId" IS NULL THEN 0 ELSE 1 END END AS rank
+         FROM "OrderLink" WHERE "shopId" = $1 AND "idempotencyKey" = $2
+         FOR UPDATE
+     ), changed AS (
+       UPDATE "OrderLink" l
+          SET "orderId" = $3, "orderName" = COALESCE($4, l."orderName"),
+              state = CASE $5::int WHEN 3 THEN 'CANCELLED' WHEN 2 THEN 'PAID' ELSE l.state END,
+              "paidAt" = CASE WHEN $5::int >= 2 THEN COALESCE(l."paidAt", now()) ELSE l."paidAt" END,
+              "updatedAt" = now()
+         FROM current c
+        WHERE l.id = c.id AND (c.rank < $5::int OR l."orderId" IS DISTINCT FROM $3)
+       RETURNING l.id, l."pledgeId"
+     )
+     INSERT INTO "Event" (id, "shopId", "pledgeId", "subjectType", "subjectId", kind, cause, data)
+     SELECT gen_random_uuid()::text, $1, changed."pledgeId", 'OrderLink', changed.id, $6, $7, $8::jsonb FROM changed
+     RETURNING id, kind`,
+    [
+      shopId,
+      key,
+      facts.orderId,
+      facts.orderName,
+      target,
+      target === 3 ? "order.cancelled" : target === 2 ? "order.paid" : "order.created",
+      cause,
+      JSON.stringify({ orderId: facts.orderId, orderName: facts.orderName }),
+    ],
+  );
+  if (rows.length) return "linked";
+  const known = await db.prisma.orderLink.count({ where: { shopId, idempotencyKey: key } });
+  return known ? "unchanged" : "not_ours";
+}
+
+/** An orders/* webhook payload (REST shape) as OrderFacts; null when it is not an order. */
+export function factsFromWebhook(payload: unknown): OrderFacts | null {
+  const order = payload as {
+    id?: unknown;
+    admin_graphql_api_id?: unknown;
+    name?: unknown;
+    tags?: unknown;
+    note_attributes?: unknown;
+    financial_status?: unknown;
+    cancelled_at?: unknown;
+  } | null;
+  if (!order || (typeof order.id !== "number" && typeof order.id !== "string")) return null;
+  const attributes = Array.isArray(order.note_attributes)
+    ? (order.note_attributes as Array<{ name?: unknown; value?: unknown }>).flatMap((a) =>
+        typeof a?.name === "string" ? [{ key: a.name, value: typeof a.value === "string" ? a.value : null }] : [],
+      )
+    : [];
+  return {
+    orderId:
+      typeof order.admin_graphql_api_id === "string" ? order.admin_graphql_api_id : `gid://shopify/Order/${order.id}`,
+    orderName: typeof order.name === "string" ? order.name : null,
+    tags:
+      typeof order.tags === "string"
+        ? order.tags
+            .split(",")
+            .map((t) => t.trim())
+            .filter(Boolean)
+        : [],
+    attributes,
+    paid: ["paid", "partially_refunded", "refunded"].includes(String(order.financial_status)),
+    cancelled: typeof order.cancelled_at === "string" && order.cancelled_at !== "",
+  };
+}
+
+/**
+ * The orders whose webhooks never came: every completed draft of the campaign (or the shop) that carries a
+ * pledge tag, read from Shopify and linked by the same update as a webhook.
+ */
+export async function reconcileOrders(
+  db: Database,
+  options: {
+    shopId: string;
+    admin: AdminClient;
+    pacer: CostPacer;
+    cause: string;
+    campaignTag?: string;
+    signal?: AbortSignal;
+  },
+): Promise<{ checked: number; linked: number }> {
+  let after: string | null = null;
+  let checked = 0;
+  let linked = 0;
+  const query = `tag:pledgebridge status:completed${options.campaignTag ? ` tag:${options.campaignTag}` : ""}`;
+  do {
+    options.signal?.throwIfAborted();
+    const { data } = await pacedRequest(
+      options.pacer,
+      60,
+      () => options.admin.request(COMPLETED_PLEDGE_DRAFTS, { query, first: 100, after }),
+      options.signal,
+    );
+    for (const draft of data.draftOrders.nodes) {
+      if (!draft.order) continue;
+      checked++;
+      const facts: OrderFacts = {
+        orderId: draft.order.id,
+        orderName: draft.order.name,
+        tags: draft.tags,
+        attributes: draft.customAttributes.map((a) => ({ key: a.key, value: a.value ?? null })),
+        paid: ["PAID", "PARTIALLY_REFUNDED", "REFUNDED"].includes(draft.order.displayFinancialStatus ?? ""),
+        cancelled: Boolean(draft.order.cancelledAt),
+      };
+      if ((await linkOrder(db, options.shopId, facts, options.cause)) === "linked") linked++;
+    }
+    after = data.draftOrders.pageInfo.hasNextPage ? (data.draftOrders.pageInfo.endCursor ?? null) : null;
+  } while (after);
+  return { checked, linked };
+}
