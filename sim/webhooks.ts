@@ -56,7 +56,7 @@ export class WebhookDispatcher {
   }
 
   /** The app the stand-in serves: where its webhooks and its app proxy go. */
-  get app(): { appUrl: string; secret: string } | null {
+  get app(): WebhookTarget | null {
     return this.target;
   }
 

@@ -3,6 +3,12 @@ import type { Config } from "../config.server";
 import type { Database } from "../db/open";
 import { IMPORT_QUEUE, ImportJobData, runImportJob } from "../services/import/import-jobs";
 import { PUSH_QUEUE, PushJobData, runPushJob, type PushJobDeps } from "../services/ordering/push-jobs";
+import {
+  RECONCILE_CRON,
+  RECONCILE_QUEUE,
+  ReconcileJobData,
+  runReconcileJob,
+} from "../services/ordering/reconcile-jobs";
 import { PORTAL_LINK_QUEUE, PortalLinkJobData, sendRequestedLinks } from "../services/portal/request-link";
 import { AdminApiError } from "../shopify/errors";
 import { processWebhook } from "../webhooks/process";
@@ -73,6 +79,16 @@ export function jobDefinitions(deps: {
       retryDelaySeconds: 30,
       isTerminal: isTerminalError,
       handler: (data, context) => sendRequestedLinks(deps.db, { adminOrigin: deps.adminOrigin }, data, context.jobId),
+    }),
+    defineQueue({
+      name: RECONCILE_QUEUE,
+      schema: ReconcileJobData,
+      retryLimit: 3,
+      retryDelaySeconds: 60,
+      expireInSeconds: 30 * 60,
+      isTerminal: isTerminalError,
+      schedule: { cron: RECONCILE_CRON, data: {} },
+      handler: (data, context) => runReconcileJob(deps.db, { adminOrigin: deps.adminOrigin }, data, context),
     }),
   ];
 }

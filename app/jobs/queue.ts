@@ -31,6 +31,8 @@ export interface QueueDefinition<Schema extends z.ZodType = z.ZodType> {
   expireInSeconds?: number;
   /** pg-boss's queue policy; "stately" keeps one job queued and one active per singletonKey. Set at creation. */
   policy?: "standard" | "stately";
+  /** A cron expression (UTC): pg-boss queues the job with this data on that schedule, once across all workers. */
+  schedule?: { cron: string; data: z.infer<Schema> };
   /** Decides whether an error is worth retrying; defaults to "everything but TerminalJobError". */
   isTerminal?: (error: unknown) => boolean;
   handler: (data: z.infer<Schema>, context: JobContext) => Promise<unknown>;
@@ -92,6 +94,11 @@ export class JobQueue {
         expireInSeconds: definition.expireInSeconds ?? 15 * 60,
         deadLetter: DEAD_LETTER_QUEUE,
       });
+      if (definition.schedule) {
+        await boss.schedule(definition.name, definition.schedule.cron, definition.schedule.data as object, {
+          tz: "UTC",
+        });
+      }
     }
     return new JobQueue(boss, definitions, logger);
   }

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../app/db/open";
 import type { JobQueue } from "../../app/jobs/queue";
 import { reconcileOrders } from "../../app/services/ordering/linking";
+import { RECONCILE_QUEUE } from "../../app/services/ordering/reconcile-jobs";
 import { pushCampaign, Pusher } from "../../app/services/ordering/push";
 import { mapReward, listRewards } from "../../app/services/ordering/rewards";
 import { portalLinker, PORTAL_PATH } from "../../app/services/portal/links";
@@ -284,7 +285,7 @@ describe("the backer portal and orders linked back to pledges", () => {
       const draft = await draftOf(6);
       await post(`${sim.url}/checkout/${DEMO_SHOP.domain}/invoices/${draft.invoiceToken}`, {});
     } finally {
-      sim.webhooks.setTarget({ ...saved!, subscriptions: new Map([["orders/paid", "/webhooks/orders"]]) });
+      sim.webhooks.setTarget(saved);
     }
     expect((await pledgeOf(6)).orderLink!.state).not.toBe("PAID");
     const first = await reconcileOrders(database, {
@@ -302,6 +303,29 @@ describe("the backer portal and orders linked back to pledges", () => {
       cause: "test",
     });
     expect(again).toEqual({ checked: first.checked, linked: 0 });
+  });
+
+  it("reconciles every shop on a schedule, through the job queue", async () => {
+    const [scheduled] = await database.query<{ cron: string }>(`SELECT cron FROM pgboss.schedule WHERE name = $1`, [
+      RECONCILE_QUEUE,
+    ]);
+    expect(scheduled?.cron).toBe("*/30 * * * *");
+    const saved = sim.webhooks.app;
+    sim.webhooks.setTarget(null);
+    try {
+      const draft = await draftOf(2);
+      await post(`${sim.url}/checkout/${DEMO_SHOP.domain}/invoices/${draft.invoiceToken}`, {});
+    } finally {
+      sim.webhooks.setTarget(saved);
+    }
+    // What the schedule queues: one job with no shop, which queues one per connected shop.
+    await jobs.enqueue(RECONCILE_QUEUE, {});
+    await waitFor(async () => (await pledgeOf(2)).orderLink!.state === "PAID", 30_000, "pledge 2 reconciled");
+    const events = await database.prisma.event.findMany({
+      where: { pledgeId: (await pledgeOf(2)).id, kind: "order.paid" },
+    });
+    expect(events).toHaveLength(1);
+    expect(events[0]!.cause).toMatch(/^job:/);
   });
 
   it("refuses a proxy request whose signature is wrong or stale, and a link that was edited or expired", async () => {
