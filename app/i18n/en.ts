@@ -283,6 +283,7 @@ export const en = {
   "portal.request.sent": "If a pledge uses this address, a link is on its way. Check your inbox in a few minutes.",
   "portal.request.invalid": "Enter an email address.",
   "portal.expires": "This link works until {date}.",
+  "portal.confirmed": "Confirmed: order {order}. Nothing is left to pay; you will get an email when it ships.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -292,4 +292,5 @@ export const fr = {
     "Si une contribution utilise cette adresse, un lien est en route. Consultez votre boîte dans quelques minutes.",
   "portal.request.invalid": "Saisissez une adresse e-mail.",
   "portal.expires": "Ce lien est valable jusqu'au {date}.",
+  "portal.confirmed": "Confirmé : commande {order}. Il n'y a rien à payer ; vous recevrez un e-mail à l'expédition.",
 } satisfies Messages;

@@ -4,11 +4,17 @@ import type { Database } from "../db/open";
 import { IMPORT_QUEUE, ImportJobData, runImportJob } from "../services/import/import-jobs";
 import { PUSH_QUEUE, PushJobData, runPushJob, type PushJobDeps } from "../services/ordering/push-jobs";
 import {
+  COMPLETE_QUEUE,
+  CompleteJobData,
   RECONCILE_CRON,
   RECONCILE_QUEUE,
-  ReconcileJobData,
+  REMINDER_CRON,
+  REMINDER_QUEUE,
+  runCompleteJob,
   runReconcileJob,
-} from "../services/ordering/reconcile-jobs";
+  runReminderJob,
+  ShopJobData,
+} from "../services/ordering/follow-up-jobs";
 import { PORTAL_LINK_QUEUE, PortalLinkJobData, sendRequestedLinks } from "../services/portal/request-link";
 import { AdminApiError } from "../shopify/errors";
 import { processWebhook } from "../webhooks/process";
@@ -82,13 +88,33 @@ export function jobDefinitions(deps: {
     }),
     defineQueue({
       name: RECONCILE_QUEUE,
-      schema: ReconcileJobData,
+      schema: ShopJobData,
       retryLimit: 3,
       retryDelaySeconds: 60,
       expireInSeconds: 30 * 60,
       isTerminal: isTerminalError,
       schedule: { cron: RECONCILE_CRON, data: {} },
       handler: (data, context) => runReconcileJob(deps.db, { adminOrigin: deps.adminOrigin }, data, context),
+    }),
+    defineQueue({
+      name: REMINDER_QUEUE,
+      schema: ShopJobData,
+      retryLimit: 3,
+      retryDelaySeconds: 60,
+      expireInSeconds: 30 * 60,
+      isTerminal: isTerminalError,
+      schedule: { cron: REMINDER_CRON, data: {} },
+      handler: (data, context) => runReminderJob(deps.db, { adminOrigin: deps.adminOrigin }, data, context),
+    }),
+    defineQueue({
+      name: COMPLETE_QUEUE,
+      schema: CompleteJobData,
+      policy: "stately",
+      retryLimit: 3,
+      retryDelaySeconds: 60,
+      expireInSeconds: 30 * 60,
+      isTerminal: isTerminalError,
+      handler: (data, context) => runCompleteJob(deps.db, { adminOrigin: deps.adminOrigin }, data, context),
     }),
   ];
 }

@@ -51,7 +51,15 @@ export async function pledgeAction(request: Request, token: string): Promise<Res
     opened.offer,
     form,
   );
-  if (outcome.ok) return redirect(outcome.invoiceUrl, 303);
+  if (outcome.ok && "invoiceUrl" in outcome) return redirect(outcome.invoiceUrl, 303);
+  if (outcome.ok) {
+    const done = await open(context, token);
+    if (done instanceof Response) return done;
+    return render(context, done, token, {
+      notice: "portal.confirmed",
+      noticeValues: { order: outcome.completedOrder },
+    });
+  }
   logger.info(
     { shop: context.shopDomain, outcome: "errors" in outcome ? "invalid" : outcome.reason },
     "portal checkout refused",
@@ -97,7 +105,7 @@ function render(
   context: Context,
   opened: Exclude<Awaited<ReturnType<typeof open>>, Response>,
   token: string,
-  extra: Pick<Parameters<typeof pledgePage>[0], "values" | "errors" | "notice">,
+  extra: Pick<Parameters<typeof pledgePage>[0], "values" | "errors" | "notice" | "noticeValues">,
   status = 200,
 ): Response {
   const html = pledgePage({

@@ -54,6 +54,7 @@ export interface PledgePageInput {
   values?: Record<string, string | undefined>;
   errors?: Record<string, FieldError>;
   notice?: MessageKey;
+  noticeValues?: Record<string, string>;
 }
 
 export function pledgePage(input: PledgePageInput): string {
@@ -68,8 +69,11 @@ export function pledgePage(input: PledgePageInput): string {
 <h2>${escape(t("portal.items"))}</h2>
 <ul>${items.map((item) => `<li>${item.quantity} × ${escape(item.title)}</li>`).join("")}</ul>`;
 
+  const notice = input.notice
+    ? `<p class="pb-notice" role="alert">${escape(t(input.notice, { shop: shopName, ...input.noticeValues }))}</p>`
+    : "";
   const closed = closedNotice(view, t, shopName);
-  if (closed) return shell(`${header}<p class="pb-notice" role="status">${escape(closed)}</p>`);
+  if (closed) return shell(`${header}${notice || `<p class="pb-notice" role="status">${escape(closed)}</p>`}`);
 
   const errors = input.errors ?? {};
   const values = input.values ?? {};
@@ -131,7 +135,7 @@ export function pledgePage(input: PledgePageInput): string {
   const action = `${input.pathPrefix}/p/${input.token}`;
   return shell(`${header}
 ${Object.keys(errors).length ? `<p class="pb-error" role="alert">${escape(t("portal.fix"))}</p>` : ""}
-${input.notice ? `<p class="pb-notice" role="alert">${escape(t(input.notice, { shop: shopName }))}</p>` : ""}
+${notice}
 <form method="post" action="${escape(action)}">${choices}${address}
 <button type="submit">${escape(t("portal.continue"))}</button></form>
 <p><small>${escape(t("portal.expires", { date: view.expiresAt.toLocaleDateString(input.locale, { dateStyle: "long" }) }))}</small></p>`);

@@ -7,11 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../app/db/open";
 import type { JobQueue } from "../../app/jobs/queue";
 import { reconcileOrders } from "../../app/services/ordering/linking";
-import { RECONCILE_QUEUE } from "../../app/services/ordering/reconcile-jobs";
+import { RECONCILE_QUEUE } from "../../app/services/ordering/follow-up-jobs";
 import { pushCampaign, Pusher } from "../../app/services/ordering/push";
 import { mapReward, listRewards } from "../../app/services/ordering/rewards";
 import { portalLinker, PORTAL_PATH } from "../../app/services/portal/links";
 import { updatePortalSettings } from "../../app/services/portal/settings";
+import { updateCheckoutSettings } from "../../app/services/ordering/settings";
 import { adminForShop } from "../../app/services/shop-admin";
 import { connectShop } from "../../app/services/shops";
 import { createAdminClient, type AdminClient } from "../../app/shopify/admin-client";
@@ -404,6 +405,28 @@ describe("the backer portal and orders linked back to pledges", () => {
       expect((await draftOf(7)).lineItems.map((l) => l.sku)).toContain("DD-TEE-XL");
     } finally {
       await updatePortalSettings(database.prisma, shopId, campaignId, { addressesLocked: false });
+    }
+  });
+
+  it("completes a pledge with nothing to pay when the campaign says so, instead of a checkout for nothing", async () => {
+    await updateCheckoutSettings(database.prisma, shopId, campaignId, { autoComplete: true });
+    try {
+      const pledge = await pledgeOf(12);
+      const response = await post(linkFor(pledge.id), {
+        [`variant:${variant("DD-TEE-M")}`]: variant("DD-TEE-M"),
+        ...address,
+        country: "US",
+        province: "CA",
+        zip: "94107",
+      });
+      const html = await response.text();
+      expect(response.status).toBe(200);
+      const link = (await pledgeOf(12)).orderLink!;
+      expect(link).toMatchObject({ state: "PAID" });
+      expect(html).toContain(`Confirmed: order ${link.orderName}. Nothing is left to pay`);
+      expect([...state().orders.values()].filter((o) => o.tags.includes(link.idempotencyKey))).toHaveLength(1);
+    } finally {
+      await updateCheckoutSettings(database.prisma, shopId, campaignId, { autoComplete: false });
     }
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_INVOICE_TEMPLATES, invoiceTemplateProblem, renderInvoice } from "../../app/domain/ordering/invoice";
+import { dueReminder, parseReminderDays, reminderSubject } from "../../app/domain/ordering/reminders";
 
 describe("the invoice email's subject and message", () => {
   it("fills the placeholders in the merchant's words", () => {
@@ -39,5 +40,38 @@ describe("the invoice email's subject and message", () => {
     expect(invoiceTemplateProblem({ subject: "  ", message: "x" })).toMatch(/subject is empty/);
     expect(invoiceTemplateProblem({ subject: "x".repeat(256), message: "" })).toMatch(/longer than 255/);
     expect(invoiceTemplateProblem({ subject: "ok", message: "x".repeat(5001) })).toMatch(/longer than 5000/);
+  });
+});
+
+describe("invoice reminders", () => {
+  const settings = { reminderDays: [3, 7, 14], finalNotice: true, autoComplete: false };
+  const invoiced = new Date("2026-11-01T10:00:00Z");
+  const at = (days: number) => new Date(invoiced.getTime() + days * 86_400_000);
+
+  it("are due on their day after the first invoice, one at a time", () => {
+    expect(dueReminder(invoiced, 0, settings, at(2.9))).toBeNull();
+    expect(dueReminder(invoiced, 0, settings, at(3))).toBe(0);
+    // A worker that was down for a week sends the next one, not all the missed ones at once.
+    expect(dueReminder(invoiced, 0, settings, at(20))).toBe(0);
+    expect(dueReminder(invoiced, 1, settings, at(6))).toBeNull();
+    expect(dueReminder(invoiced, 2, settings, at(14))).toBe(2);
+    expect(dueReminder(invoiced, 3, settings, at(100))).toBeNull();
+    expect(dueReminder(invoiced, 0, { reminderDays: [] }, at(100))).toBeNull();
+  });
+
+  it("say which is the last, in the shop's language", () => {
+    expect(reminderSubject("Your reward", 0, settings, "en")).toBe("Reminder: Your reward");
+    expect(reminderSubject("Your reward", 2, settings, "en")).toBe("Final notice: Your reward");
+    expect(reminderSubject("Votre contrepartie", 2, settings, "fr")).toBe("Dernier rappel : Votre contrepartie");
+    expect(reminderSubject("Your reward", 2, { ...settings, finalNotice: false }, "en")).toBe("Reminder: Your reward");
+  });
+
+  it("read the schedule as the merchant types it, and refuse what cannot be one", () => {
+    expect(parseReminderDays("3, 7, 14")).toEqual({ ok: true, days: [3, 7, 14] });
+    expect(parseReminderDays("")).toEqual({ ok: true, days: [] });
+    expect(parseReminderDays("7, 3")).toMatchObject({ ok: false });
+    expect(parseReminderDays("0")).toMatchObject({ ok: false });
+    expect(parseReminderDays("2.5")).toMatchObject({ ok: false });
+    expect(parseReminderDays("1 2 3 4 5 6")).toMatchObject({ ok: false });
   });
 });

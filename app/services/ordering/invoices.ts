@@ -201,8 +201,10 @@ function paced<R extends { cost: QueryCost | null }>(options: InvoiceOptions, se
 async function invoiced(db: Database, options: InvoiceOptions, link: LinkRow, kind: string): Promise<"sent"> {
   await db.query(
     `WITH l AS (
-       UPDATE "OrderLink" SET state = 'INVOICED', "lastError" = NULL, "userErrors" = '[]', "updatedAt" = now()
-        WHERE id = $2 AND "shopId" = $1 RETURNING id, "pledgeId")
+       UPDATE "OrderLink" SET state = 'INVOICED', "invoicedAt" = COALESCE("invoicedAt", now()), "lastError" = NULL,
+              "userErrors" = '[]', "updatedAt" = now()
+        -- A backer who paid meanwhile stays paid.
+        WHERE id = $2 AND "shopId" = $1 AND state IN ('DRAFTED', 'INVOICED') RETURNING id, "pledgeId")
      INSERT INTO "Event" (id, "shopId", "pledgeId", "subjectType", "subjectId", kind, cause, data)
      SELECT gen_random_uuid()::text, $1, l."pledgeId", 'OrderLink', l.id, $3, $4, $5::jsonb FROM l`,
     [options.shopId, link.id, kind, options.cause, JSON.stringify({ draftOrderId: link.draftOrderId })],

@@ -5,6 +5,7 @@ import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { DEFAULT_INVOICE_TEMPLATES, invoiceTemplateProblem, type InvoiceTemplate } from "../../domain/ordering/invoice";
 import { DEFAULT_ORDER_SETTINGS, type OrderSettings } from "../../domain/ordering/plan";
+import { DEFAULT_CHECKOUT_SETTINGS, MAX_REMINDERS, type CheckoutSettings } from "../../domain/ordering/reminders";
 import { settingsSection } from "../campaign-settings";
 
 export const OrderSettingsInput = z.object({
@@ -47,3 +48,18 @@ export async function updateInvoiceTemplate(
     await tx.campaign.update({ where: { id: campaign.id }, data: { settings } });
   });
 }
+
+export const CheckoutSettingsInput = z.object({
+  reminderDays: z
+    .array(z.number().int().min(1).max(90))
+    .max(MAX_REMINDERS)
+    .refine((days) => days.every((day, i) => i === 0 || day > days[i - 1]!), "days must go up"),
+  finalNotice: z.boolean(),
+  autoComplete: z.boolean(),
+});
+
+const checkout = settingsSection("checkout", CheckoutSettingsInput, DEFAULT_CHECKOUT_SETTINGS as CheckoutSettings);
+
+/** Reminders and completion without the backer. */
+export const checkoutSettings = checkout.read;
+export const updateCheckoutSettings = checkout.update;

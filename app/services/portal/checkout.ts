@@ -5,11 +5,14 @@ import type { Database } from "../../db/open";
 import { parsePortalForm, type FieldError, type PortalOffer } from "../../domain/portal/form";
 import type { AdminClient } from "../../shopify/admin-client";
 import type { CostPacer } from "../../shopify/pacer";
+import { completePaidPledges } from "../ordering/complete";
 import { syncPledge } from "../ordering/push";
 import type { PortalPledge } from "./pledge";
 
 export type PortalOutcome =
   | { ok: true; invoiceUrl: string }
+  /** Nothing was left to pay and the campaign completes such pledges: the order exists already. */
+  | { ok: true; completedOrder: string }
   | { ok: false; errors: Record<string, FieldError> }
   /** not_orderable: dropped or cancelled; closed: already paid; not_ready: the merchant has work to do first. */
   | { ok: false; reason: "not_orderable" | "closed" | "not_ready" | "refused" | "unavailable" };
@@ -71,6 +74,22 @@ export async function continueToCheckout(
     if (outcome === "failed") return { ok: false, reason: "refused" };
   } catch {
     return { ok: false, reason: "unavailable" };
+  }
+  if (view.checkout.autoComplete && (parsed.address || view.addressConfirmedAt)) {
+    try {
+      const done = await completePaidPledges(db, {
+        shopId: shop.id,
+        campaignId: view.campaign.id,
+        admin: deps.admin,
+        pacer: deps.pacer,
+        cause,
+        pledgeIds: [pledge.id],
+      });
+      const order = done.orders.get(pledge.id);
+      if (order) return { ok: true, completedOrder: order };
+    } catch {
+      // Completion can wait for the merchant's run; the checkout still works.
+    }
   }
   const link = await db.prisma.orderLink.findFirst({ where: { pledgeId: pledge.id, shopId: shop.id } });
   return link?.invoiceUrl ? { ok: true, invoiceUrl: link.invoiceUrl } : { ok: false, reason: "unavailable" };

@@ -7,7 +7,9 @@ import { verifyLink } from "../../domain/portal/link";
 import { moneyFromDecimal } from "../../domain/money";
 import type { AdminClient } from "../../shopify/admin-client";
 import { PORTAL_VARIANT } from "../../shopify/operations/portal";
+import type { CheckoutSettings } from "../../domain/ordering/reminders";
 import { loadCampaignMapping } from "../ordering/rewards";
+import { checkoutSettings } from "../ordering/settings";
 import { portalSettings } from "./settings";
 
 export class PortalLinkError extends Error {
@@ -43,6 +45,7 @@ export interface PortalPledge {
   >;
   addressConfirmedAt: Date | null;
   settings: PortalSettings;
+  checkout: CheckoutSettings;
   link: { state: string; invoiceUrl: string | null; orderName: string | null } | null;
   expiresAt: Date;
 }
@@ -86,6 +89,7 @@ export async function openPortal(db: Database, shopDomain: string, token: string
     },
     addressConfirmedAt: backer.addressConfirmedAt,
     settings: portalSettings(campaign.settings),
+    checkout: checkoutSettings(campaign.settings),
     link: pledge.orderLink
       ? {
           state: pledge.orderLink.state,

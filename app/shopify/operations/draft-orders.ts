@@ -100,3 +100,43 @@ export const COMPLETED_PLEDGE_DRAFTS = `#graphql
     }
   }
 ` as const;
+
+export const DRAFT_ORDER_DUE = `#graphql
+  query DraftOrderDue($id: ID!) {
+    draftOrder(id: $id) {
+      id
+      status
+      totalPriceSet {
+        shopMoney {
+          amount
+        }
+      }
+      shippingAddress {
+        address1
+      }
+      order {
+        id
+        name
+      }
+    }
+  }
+` as const;
+
+export const DRAFT_ORDER_COMPLETE = `#graphql
+  mutation DraftOrderComplete($id: ID!) {
+    draftOrderComplete(id: $id) {
+      draftOrder {
+        id
+        status
+        order {
+          id
+          name
+        }
+      }
+      userErrors {
+        field
+        message
+      }
+    }
+  }
+` as const;

@@ -1,0 +1,89 @@
+// The jobs that follow the invoices, per shop: reconciliation (orders whose webhook never came, every half hour),
+// reminders (hourly) and completing fully paid pledges (on the merchant's request). A scheduled run has no shop:
+// it queues one job per connected shop, keyed by shop and time window so a second fan-out queues nothing.
+import { z } from "zod";
+import type { Database } from "../../db/open";
+import type { JobContext } from "../../jobs/queue";
+import { stableUuid } from "../../jobs/stable-id";
+import { pacerForShop } from "../../shopify/pacer";
+import { adminForShop, ShopNotConnectedError } from "../shop-admin";
+import { completePaidPledges } from "./complete";
+import { reconcileOrders } from "./linking";
+import { sendDueReminders } from "./reminders";
+
+export const RECONCILE_QUEUE = "orders-reconcile";
+export const RECONCILE_CRON = "*/30 * * * *";
+export const REMINDER_QUEUE = "orders-reminders";
+export const REMINDER_CRON = "5 * * * *";
+export const COMPLETE_QUEUE = "orders-complete";
+
+export const ShopJobData = z.object({ shopId: z.string().min(1).optional() });
+export const CompleteJobData = z.object({ shopId: z.string().min(1), campaignId: z.string().min(1) });
+
+type Context = Pick<JobContext, "jobId" | "signal" | "jobs">;
+type Deps = { adminOrigin?: string };
+
+export function runReconcileJob(db: Database, deps: Deps, data: z.infer<typeof ShopJobData>, context: Context) {
+  return perShop(db, deps, RECONCILE_QUEUE, 30, data, context, (connection) =>
+    reconcileOrders(db, { ...connection, cause: `job:${context.jobId}`, signal: context.signal }),
+  );
+}
+
+export function runReminderJob(db: Database, deps: Deps, data: z.infer<typeof ShopJobData>, context: Context) {
+  return perShop(db, deps, REMINDER_QUEUE, 60, data, context, (connection) =>
+    sendDueReminders(db, {
+      ...connection,
+      cause: `job:${context.jobId}`,
+      adminOrigin: deps.adminOrigin,
+      signal: context.signal,
+    }),
+  );
+}
+
+export async function runCompleteJob(
+  db: Database,
+  deps: Deps,
+  data: z.infer<typeof CompleteJobData>,
+  context: Context,
+) {
+  return perShop(db, deps, COMPLETE_QUEUE, 0, data, context, async (connection) => {
+    const { orders: _orders, ...counts } = await completePaidPledges(db, {
+      ...connection,
+      campaignId: data.campaignId,
+      cause: `job:${context.jobId}`,
+      signal: context.signal,
+    });
+    return counts;
+  });
+}
+
+async function perShop<T>(
+  db: Database,
+  deps: Deps,
+  queue: string,
+  windowMinutes: number,
+  data: { shopId?: string },
+  context: Context,
+  work: (connection: {
+    shopId: string;
+    admin: Awaited<ReturnType<typeof adminForShop>>["admin"];
+    pacer: ReturnType<typeof pacerForShop>;
+  }) => Promise<T>,
+) {
+  if (!data.shopId) {
+    const shops = await db.prisma.shop.findMany({ where: { uninstalledAt: null }, select: { id: true } });
+    const window = Math.floor(Date.now() / (windowMinutes * 60_000));
+    for (const shop of shops) {
+      await context.jobs.enqueueWithId(queue, { shopId: shop.id }, stableUuid(`${queue}:${shop.id}:${window}`));
+    }
+    return { shops: shops.length };
+  }
+  let connection;
+  try {
+    connection = await adminForShop(db.prisma, data.shopId, { adminOrigin: deps.adminOrigin });
+  } catch (error) {
+    if (error instanceof ShopNotConnectedError) return { skipped: "not connected" };
+    throw error;
+  }
+  return work({ shopId: data.shopId, admin: connection.admin, pacer: pacerForShop(connection.shop.domain) });
+}
