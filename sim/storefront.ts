@@ -73,7 +73,7 @@ export async function proxyToApp(
     // A redirect inside the app's own paths stays on the storefront's proxy path, as Shopify rewrites it.
     const local = location.startsWith(config.path)
       ? `/store/${shop.domain}${config.mount}${location.slice(config.path.length)}`
-      : location;
+      : onStorefront(shop, location);
     response.writeHead(answer.status, { Location: local });
     return response.end();
   }
@@ -89,7 +89,20 @@ export async function proxyToApp(
     request: { locale: { iso_code: "en" } },
   });
   response.writeHead(answer.status, { "Content-Type": "text/html; charset=utf-8" });
-  response.end(layoutNone ? rendered : themeLayout(shop, rendered));
+  response.end(rootRelative(shop, layoutNone ? rendered : themeLayout(shop, rendered)));
+}
+
+// A real storefront is the root of its own domain; this one lives under /store/<shop>, so addresses that start at
+// the root ("/apps/pledge/…", as the app writes them) are moved under it, as the browser would resolve them there.
+function onStorefront(shop: SimShop, location: string): string {
+  return location.startsWith("/") && !location.startsWith("//") ? `/store/${shop.domain}${location}` : location;
+}
+
+function rootRelative(shop: SimShop, html: string): string {
+  return html.replace(
+    /\b(href|action|src)="(\/(?!\/)[^"]*)"/g,
+    (_, name: string, url: string) => `${name}="${onStorefront(shop, url)}"`,
+  );
 }
 
 /** The theme around a proxied page: the shop's header, as a real theme's layout/theme.liquid would give it. */

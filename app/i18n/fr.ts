@@ -229,7 +229,7 @@ export const fr = {
   "orders.invoice.subject": "Objet",
   "orders.invoice.message": "Texte du message",
   "orders.invoice.help":
-    "Shopify envoie son e-mail de facture avec le lien de paiement ; voici son objet et le message au-dessus du lien. Variables : {name} (prénom), {campaign}, {number} (numéro de contributeur).",
+    "Shopify envoie son e-mail de facture avec le lien de paiement ; voici son objet et le message au-dessus du lien. Variables : {name} (prénom), {campaign}, {number} (numéro de contributeur), {link} (le lien personnel vers le portail : tailles, extras, adresse).",
   "orders.invoice.save": "Enregistrer l'e-mail",
   "orders.invoice.saved": "L'e-mail de facture est enregistré.",
   "orders.invoice.send": "Envoyer les factures de {count} brouillons",
@@ -293,4 +293,54 @@ export const fr = {
   "portal.request.invalid": "Saisissez une adresse e-mail.",
   "portal.expires": "Ce lien est valable jusqu'au {date}.",
   "portal.confirmed": "Confirmé : commande {order}. Il n'y a rien à payer ; vous recevrez un e-mail à l'expédition.",
+  "portal.admin.title": "Portail des contributeurs",
+  "portal.admin.stats.confirmed": "Adresses confirmées",
+  "portal.admin.stats.choices": "Choix faits",
+  "portal.admin.stats.reminded": "Rappels envoyés",
+  "portal.admin.stats.paid": "Payées",
+  "portal.admin.controls": "Réglages",
+  "portal.admin.addressesLocked": "Verrouiller les adresses (étiquettes en cours d'impression)",
+  "portal.admin.ordersLocked": "Verrouiller les commandes (plus de changement de taille ni d'extra)",
+  "portal.admin.lockCountry": "Garder le pays de livraison de chaque contributeur (celui dont il a payé la livraison)",
+  "portal.admin.phoneCountries": "Téléphone exigé pour ces destinations",
+  "portal.admin.phoneCountriesHelp":
+    "Codes pays ISO séparés par des virgules (US, CA, AU), ou * pour tous les pays. La douane exige souvent un téléphone.",
+  "portal.admin.extras": "Extras que les contributeurs peuvent ajouter",
+  "portal.admin.extrasHelp":
+    "Un SKU ou un ID de variante par ligne. Les contributeurs paient le prix de la boutique au paiement ; un extra épuisé ne peut pas être ajouté.",
+  "portal.admin.linkDays": "Durée de validité des liens (jours)",
+  "portal.admin.save": "Enregistrer le portail",
+  "portal.admin.saved": "Les réglages du portail sont enregistrés.",
+  "portal.admin.invalid": "Vérifiez les champs : {problem}",
+  "portal.admin.unknownExtras": "La boutique n'a pas de variante pour : {values}",
+  "portal.admin.checkout": "Rappels et finalisation",
+  "portal.admin.reminderDays": "Envoyer des rappels ce nombre de jours après la facture",
+  "portal.admin.reminderDaysHelp":
+    "Par exemple 3, 7, 14. Vide : pas de rappel. Seuls les contributeurs qui n'ont pas payé les reçoivent.",
+  "portal.admin.finalNotice": "Formuler le dernier rappel comme un dernier avis",
+  "portal.admin.autoComplete":
+    "Finaliser les contributions sans reste à payer dès que le contributeur confirme son adresse",
+  "portal.admin.autoCompleteHelp":
+    "L'app transforme ces brouillons en commandes payées (draftOrderComplete) au lieu d'envoyer le contributeur vers un paiement de zéro.",
+  "portal.admin.trialWarning":
+    "Boutiques d'essai et de développement : Shopify peut refuser de finaliser des commandes tant que la boutique n'a pas de forfait, et limite le nombre de commandes par minute. Les finalisations refusées restent signalées et peuvent être relancées.",
+  "portal.admin.checkoutSaved": "Les rappels et la finalisation sont enregistrés.",
+  "portal.admin.completeNow": "Finaliser maintenant les contributions entièrement payées",
+  "portal.admin.completeQueued":
+    "La finalisation est en file ; les contributions payées apparaissent dans les compteurs au fur et à mesure.",
+  "portal.admin.reconcile": "Vérifier maintenant les commandes payées dans Shopify",
+  "portal.admin.reconcileQueued": "La vérification est en file. Elle tourne aussi toutes les demi-heures.",
+  "portal.admin.find": "Trouver le lien d'un contributeur",
+  "portal.admin.search": "E-mail, nom ou numéro de contributeur",
+  "portal.admin.searchButton": "Chercher",
+  "portal.admin.noMatch": "Aucun contributeur ne correspond.",
+  "portal.admin.copy": "Copier le lien",
+  "portal.admin.copied": "Copié",
+  "portal.admin.resend": "Envoyer le lien par e-mail",
+  "portal.admin.resendQueued": "Le lien part dans l'e-mail de facture de la contribution.",
+  "portal.admin.noDraft": "Pas encore de brouillon : poussez la contribution avant d'envoyer son lien.",
+  "portal.admin.rotate": "Annuler tous les liens envoyés",
+  "portal.admin.rotateHelp":
+    "Les nouveaux liens utilisent un nouveau secret ; les anciens cessent de fonctionner. À utiliser si des liens ont fuité.",
+  "portal.admin.rotated": "Tous les liens précédents sont annulés.",
 } satisfies Messages;

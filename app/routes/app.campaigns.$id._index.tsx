@@ -185,6 +185,7 @@ export default function CampaignPage() {
         { content: t("backers.title"), url: `/app/campaigns/${campaign.id}/backers` },
         { content: t("rewards.title"), url: `/app/campaigns/${campaign.id}/rewards` },
         { content: t("orders.title"), url: `/app/campaigns/${campaign.id}/orders` },
+        { content: t("portal.admin.title"), url: `/app/campaigns/${campaign.id}/portal` },
       ]}
     >
       <Layout>

@@ -71,7 +71,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
       shopId: shop.id,
       campaignId: campaign.id,
       retryFailed: intent === "retry",
-      invoice: intent === "invoice" || form.get("invoice") === "on",
+      invoice: intent === "invoice" || form.has("invoice"),
     });
     return notice("success", "orders.pushQueued");
   }
@@ -135,7 +135,10 @@ export default function CampaignOrdersPage() {
       title={t("orders.title")}
       subtitle={campaign.name}
       backAction={{ content: campaign.name, url: `/app/campaigns/${campaign.id}` }}
-      secondaryActions={[{ content: t("rewards.title"), url: `/app/campaigns/${campaign.id}/rewards` }]}
+      secondaryActions={[
+        { content: t("rewards.title"), url: `/app/campaigns/${campaign.id}/rewards` },
+        { content: t("portal.admin.title"), url: `/app/campaigns/${campaign.id}/portal` },
+      ]}
     >
       <Layout>
         {result ? (

@@ -143,8 +143,8 @@ describe("the backer portal and orders linked back to pledges", () => {
     expect(html).toContain("Backer #1");
     expect(html).toMatch(/<select id="variant:[^"]+" name="variant:gid:\/\/shopify\/ProductVariant\/\d+"/);
     for (const size of ["S", "M", "L", "XL"]) expect(html).toContain(`>${size}</option>`);
-    expect(html).toContain("Deep Delve: Metal Coin Set - Default Title");
-    expect(html).toContain(`action="${PORTAL_PATH}/p/`);
+    expect(html).toContain("Deep Delve: Metal Coin Set · €15.00");
+    expect(html).toContain(`action="/store/${DEMO_SHOP.domain}${PORTAL_PATH}/p/`);
   });
 
   it("updates the draft with the backer's size, extras and address, then sends them to checkout", async () => {

@@ -173,7 +173,7 @@ export async function portalOffer(admin: AdminClient, view: PortalPledge, items:
         ? [
             {
               ...offered(v),
-              title: v.displayName,
+              title: v.title === "Default Title" ? v.product.title : v.displayName,
               priceMinor: moneyFromDecimal(v.price, view.shop.currencyCode ?? "USD").amountMinor,
             },
           ]
