@@ -5,6 +5,7 @@ import { registerCampaignCommands } from "./commands/campaign";
 import { registerDbCommands } from "./commands/db";
 import { registerImportCommand } from "./commands/import";
 import { registerOrdersCommands } from "./commands/orders";
+import { registerPortalCommands } from "./commands/portal";
 import { registerRewardsCommands } from "./commands/rewards";
 import { registerShopCommands } from "./commands/shop";
 import { CliError } from "./output";
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerCampaignCommands(program);
   registerRewardsCommands(program);
   registerOrdersCommands(program);
+  registerPortalCommands(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

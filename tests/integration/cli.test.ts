@@ -180,6 +180,38 @@ describe("npx pledgebridge", () => {
     expect((await cli("campaign", "show", "No Such Campaign")).code).toBe(2);
   }, 240_000);
 
+  it("links a paid order whose webhook never came, completes what owes nothing, and prints a backer's link", async () => {
+    const state = sim.store.shop("demo-shop.myshopify.com")!.state;
+    const draft = [...state.draftOrders.values()][0]!;
+    // The backer pays; the stand-in has no app to tell.
+    expect(
+      (
+        await fetch(`${sim.url}/checkout/demo-shop.myshopify.com/invoices/${draft.invoiceToken}`, {
+          method: "POST",
+          redirect: "manual",
+        })
+      ).status,
+    ).toBe(303);
+    const reconciled = await cli("orders", "reconcile", "--json");
+    expect(reconciled.code).toBe(0);
+    expect(JSON.parse(reconciled.stdout)).toEqual({ checked: 1, linked: 1 });
+    expect(JSON.parse((await cli("orders", "reconcile", "--json")).stdout)).toEqual({ checked: 1, linked: 0 });
+    const shown = await cli("campaign", "show", "Meeple Quest", "--json");
+    expect(JSON.parse(shown.stdout).counts).toMatchObject({ paid: 1, invoiced: 1 });
+
+    // No backer has confirmed an address in the portal yet: nothing to complete.
+    const completed = await cli("orders", "complete", "--campaign", "Meeple Quest", "--json");
+    expect(JSON.parse(completed.stdout)).toEqual({ completed: 0, owes: 0, refused: 0 });
+
+    const link = await cli("portal", "link", "--campaign", "Meeple Quest", "--backer", "GRACE@example.com", "--json");
+    expect(link.code).toBe(0);
+    expect(JSON.parse(link.stdout)).toMatchObject({
+      link: expect.stringMatching(/\/store\/demo-shop\.myshopify\.com\/apps\/pledge\/p\/[\w-]+\.[\w-]{43}$/),
+    });
+    expect((await cli("portal", "link", "--campaign", "Meeple Quest", "--backer", "nobody@example.com")).code).toBe(1);
+    expect((await cli("portal", "link", "--campaign", "Meeple Quest", "--backer", "1", "--days", "0")).code).toBe(2);
+  }, 120_000);
+
   it("refuses a wrong token with a clear error and stores nothing", async () => {
     const result = await cli("shop", "connect", "--shop", "other-shop.myshopify.com", "--token", "wrong", "--json");
     expect(result.code).toBe(1);

@@ -1,6 +1,10 @@
 import type { Command } from "commander";
 import { PushInProgressError, runPushJob, startPushRun } from "../../services/ordering/push-jobs";
-import { ShopNotConnectedError } from "../../services/shop-admin";
+import type { PrismaClient } from "@prisma/client";
+import { completePaidPledges } from "../../services/ordering/complete";
+import { reconcileOrders } from "../../services/ordering/linking";
+import { adminForShop, ShopNotConnectedError } from "../../services/shop-admin";
+import { pacerForShop } from "../../shopify/pacer";
 import { pushSettings } from "../../jobs/definitions";
 import { TerminalJobError } from "../../jobs/queue";
 import pino from "pino";
@@ -85,4 +89,56 @@ export function registerOrdersCommands(program: Command) {
         });
       },
     );
+
+  orders
+    .command("reconcile")
+    .description("link the orders whose webhook never came: every completed pledge draft is read from Shopify")
+    .option("--shop <domain>", "the shop to check")
+    .option("--json", "print the result as JSON")
+    .action(async (options: { shop?: string; json?: boolean }) => {
+      await withDatabase(async (db, config) => {
+        const shopId = await resolveShop(db.prisma, options.shop);
+        const { shop, admin } = await connected(db.prisma, shopId, config.SHOPIFY_ADMIN_ORIGIN);
+        const result = await reconcileOrders(db, { shopId, admin, pacer: pacerForShop(shop.domain), cause: "cli" });
+        output(Boolean(options.json)).result(
+          result,
+          () => `${result.checked} completed drafts checked, ${result.linked} orders linked to their pledges.`,
+        );
+      });
+    });
+
+  orders
+    .command("complete")
+    .description("complete the drafts with nothing left to pay whose backer confirmed the address (paid orders)")
+    .requiredOption("--campaign <name-or-id>", "the campaign (id, handle or name)")
+    .option("--shop <domain>", "the shop the campaign belongs to")
+    .option("--json", "print the result as JSON")
+    .action(async (options: { campaign: string; shop?: string; json?: boolean }) => {
+      await withDatabase(async (db, config) => {
+        const shopId = await resolveShop(db.prisma, options.shop);
+        const campaign = await resolveCampaign(db.prisma, shopId, options.campaign);
+        const { shop, admin } = await connected(db.prisma, shopId, config.SHOPIFY_ADMIN_ORIGIN);
+        const { orders: _orders, ...result } = await completePaidPledges(db, {
+          shopId,
+          campaignId: campaign.id,
+          admin,
+          pacer: pacerForShop(shop.domain),
+          cause: "cli",
+        });
+        output(Boolean(options.json)).result(
+          result,
+          () => `${result.completed} completed, ${result.owes} still owe something, ${result.refused} refused.`,
+        );
+        if (result.refused) throw new CliError(`${result.refused} completions were refused: see the admin`);
+      });
+    });
+}
+
+async function connected(prisma: PrismaClient, shopId: string, adminOrigin?: string) {
+  try {
+    return await adminForShop(prisma, shopId, { adminOrigin });
+  } catch (error) {
+    if (error instanceof ShopNotConnectedError) throw new CliError(error.message);
+    throw error;
+  }
 }
