@@ -59,6 +59,7 @@ console.log(`
 Pledgebridge demo
   Admin               http://localhost:${appPort}/demo   (the embedded admin in a plain browser; ?locale=fr for French)
   Stand-in's view     ${sim.url}/   (what "Shopify" holds: draft orders, orders, inventory, webhooks)
+  Storefront portal   ${sim.url}/store/${DEMO_SHOP.domain}/apps/pledge   (the app proxy, signed as Shopify signs it)
   Shopify stand-in    ${sim.url}/admin/api/${ADMIN_API_VERSION}/graphql.json
                       shop ${DEMO_SHOP.domain}, token ${token}
   Database            ${databaseUrl}  (job queue and worker run in the app process)
@@ -66,6 +67,8 @@ Pledgebridge demo
 Seeded: the campaign "Deep Delve" (48 Kickstarter backers) in the app; a board-game catalog in the stand-in.
 Try: Campaigns → Deep Delve → Rewards (search sku:DD-CORE, map a tier) → Orders (push the ready pledges),
 then see the draft orders in the stand-in's view. Or import a file from tests/fixtures/.
+Then be a backer: Deep Delve → Backer portal → find "backer001" → open the link, pick a size, continue to the
+stand-in's checkout and pay; the orders webhook turns the pledge paid in the admin.
 The CLI:  DATABASE_URL=${databaseUrl} npx pledgebridge shop list   (stop the demo first: PGlite serves one process)
 Ctrl-C stops everything.
 `);
