@@ -331,6 +331,15 @@ export const en = {
   "portal.admin.rotate": "Void every link sent so far",
   "portal.admin.rotateHelp": "New links are made with a new secret; the old ones stop working. Use it if links leaked.",
   "portal.admin.rotated": "Every earlier link is void.",
+  "orders.exceptions.title": "Needs your decision",
+  "orders.exceptions.pledge_dropped": "Dropped pledges: {count}",
+  "orders.exceptions.pledge_errored": "Pledges whose payment failed on the platform: {count}",
+  "orders.exceptions.pledge_refunded": "Refunded pledges: {count}",
+  "orders.exceptions.pledge_cancelled": "Cancelled pledges: {count}",
+  "orders.exceptions.unmapped_reward": "Rewards with no variants: {count}",
+  "orders.exceptions.push_refused": "Pledges Shopify refused: {count}",
+  "orders.exceptions.critical":
+    "{count} of them already have a draft order or an order: cancel or delete it in Shopify.",
 } as const;
 
 export type MessageKey = keyof typeof en;

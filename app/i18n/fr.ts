@@ -343,4 +343,13 @@ export const fr = {
   "portal.admin.rotateHelp":
     "Les nouveaux liens utilisent un nouveau secret ; les anciens cessent de fonctionner. À utiliser si des liens ont fuité.",
   "portal.admin.rotated": "Tous les liens précédents sont annulés.",
+  "orders.exceptions.title": "À décider",
+  "orders.exceptions.pledge_dropped": "Contributions abandonnées : {count}",
+  "orders.exceptions.pledge_errored": "Contributions dont le paiement a échoué sur la plateforme : {count}",
+  "orders.exceptions.pledge_refunded": "Contributions remboursées : {count}",
+  "orders.exceptions.pledge_cancelled": "Contributions annulées : {count}",
+  "orders.exceptions.unmapped_reward": "Contreparties sans variante : {count}",
+  "orders.exceptions.push_refused": "Contributions refusées par Shopify : {count}",
+  "orders.exceptions.critical":
+    "{count} d'entre elles ont déjà un brouillon ou une commande : annulez-le ou supprimez-le dans Shopify.",
 } satisfies Messages;

@@ -35,19 +35,21 @@ import {
   updateInvoiceTemplate,
   updateOrderSettings,
 } from "../services/ordering/settings";
+import { openExceptionCounts } from "../services/exceptions";
 import { failedLinks, orderingCounts } from "../services/ordering/summary";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { shop } = await requireShop(request);
   const campaign = await database.prisma.campaign.findFirst({ where: { id: params.id, shopId: shop.id } });
   if (!campaign) notFound();
-  const [counts, lastRun, failed] = await Promise.all([
+  const [counts, lastRun, failed, exceptions] = await Promise.all([
     orderingCounts(database, shop.id, campaign.id),
     database.prisma.pushRun.findFirst({
       where: { shopId: shop.id, campaignId: campaign.id },
       orderBy: { createdAt: "desc" },
     }),
     failedLinks(database, shop.id, campaign.id, 50),
+    openExceptionCounts(database, shop.id, campaign.id),
   ]);
   return {
     campaign: { id: campaign.id, name: campaign.name, currencyCode: campaign.currencyCode },
@@ -57,6 +59,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     counts,
     run: lastRun ? describePushRun(lastRun) : null,
     failed,
+    exceptions,
   };
 };
 
@@ -114,7 +117,8 @@ function notice(tone: "success" | "critical", message: MessageKey) {
 }
 
 export default function CampaignOrdersPage() {
-  const { campaign, storeCurrency, settings, invoice, counts, run, failed } = useLoaderData<typeof loader>();
+  const { campaign, storeCurrency, settings, invoice, counts, run, failed, exceptions } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useTranslate();
   const number = new Intl.NumberFormat(useLocale());
@@ -158,6 +162,11 @@ export default function CampaignOrdersPage() {
             ]}
           />
         </Layout.Section>
+        {exceptions.length ? (
+          <Layout.Section>
+            <ExceptionsBanner exceptions={exceptions} />
+          </Layout.Section>
+        ) : null}
         {counts.unmappedRewards.length || counts.currencyChoiceRequired ? (
           <Layout.Section>
             <Banner tone="warning" title={t("orders.blocked.title", { count: number.format(counts.blocked) })}>
@@ -359,5 +368,25 @@ export default function CampaignOrdersPage() {
         </Layout.Section>
       </Layout>
     </Page>
+  );
+}
+
+/** What the pushes left for the merchant to decide, by kind; the inbox that acts on them is to come (#9). */
+function ExceptionsBanner({ exceptions }: { exceptions: Array<{ kind: string; severity: string; count: number }> }) {
+  const t = useTranslate();
+  const byKind = new Map<string, number>();
+  for (const row of exceptions) byKind.set(row.kind, (byKind.get(row.kind) ?? 0) + row.count);
+  const critical = exceptions.filter((row) => row.severity === "CRITICAL").reduce((sum, row) => sum + row.count, 0);
+  return (
+    <Banner tone={critical ? "critical" : "info"} title={t("orders.exceptions.title")}>
+      <BlockStack gap="100">
+        {[...byKind].map(([kind, count]) => (
+          <Text as="p" key={kind}>
+            {t(`orders.exceptions.${kind}` as MessageKey, { count })}
+          </Text>
+        ))}
+        {critical ? <Text as="p">{t("orders.exceptions.critical", { count: critical })}</Text> : null}
+      </BlockStack>
+    </Banner>
   );
 }

@@ -12,6 +12,7 @@ import type { AdminClient, QueryCost } from "../../shopify/admin-client";
 import { AdminApiError } from "../../shopify/errors";
 import { DRAFT_ORDER_CREATE, DRAFT_ORDER_UPDATE, DRAFT_ORDERS_BY_TAG } from "../../shopify/operations/draft-orders";
 import { pacedRequest, sleep, type CostPacer } from "../../shopify/pacer";
+import { clearExceptions, raiseExceptions, type ExceptionKind, type RaisedException } from "../exceptions";
 import { runPool } from "../pool";
 import { loadCampaignMapping } from "./rewards";
 import { orderSettings } from "./settings";
@@ -142,11 +143,15 @@ export async function pushCampaign(db: Database, options: PushOptions): Promise<
     after = page.at(-1)!.id;
     const work: Array<() => Promise<Outcome>> = [];
     const claims: string[] = [];
+    const exceptions: RaisedException[] = [];
+    const orderable: string[] = [];
     for (const row of page) {
       const planned = plan(row);
+      exceptions.push(...exceptionsOf(row, planned, campaignId));
       if (planned.kind === "skip") result.skipped++;
       else if (planned.kind === "blocked") result.blocked++;
       else {
+        orderable.push(row.id);
         result.planned++;
         const action = pusher.actionFor(row, planned);
         if (!action) result.skipped++;
@@ -156,6 +161,8 @@ export async function pushCampaign(db: Database, options: PushOptions): Promise<
         }
       }
     }
+    await raiseExceptions(db, shopId, exceptions);
+    await clearExceptions(db, shopId, NOT_COLLECTED_KINDS, orderable, options.cause);
     await pusher.claim(claims);
     for (const outcome of await runPool(work, options.concurrency ?? 8)) result[outcome]++;
     await pusher.flush();
@@ -360,6 +367,13 @@ export class Pusher {
   async flush() {
     const batch = this.completions.splice(0);
     if (!batch.length) return;
+    await clearExceptions(
+      this.db,
+      this.options.shopId,
+      ["push_refused"],
+      batch.map((c) => c.pledgeId),
+      this.options.cause,
+    );
     await this.db.query(
       `WITH x AS (
          SELECT * FROM json_to_recordset($3::json) AS x("pledgeId" text, state text, "draftOrderId" text,
@@ -403,6 +417,17 @@ export class Pusher {
         },
       });
     });
+    await raiseExceptions(this.db, shopId, [
+      {
+        campaignId: this.options.campaignId,
+        pledgeId,
+        kind: "push_refused",
+        severity: "WARNING",
+        subjectType: "Pledge",
+        subjectId: pledgeId,
+        data: { userErrors },
+      },
+    ]);
   }
 
   /** One paced call; the cost estimate per kind of call follows what Shopify last charged for it. */
@@ -466,4 +491,49 @@ function toPlanPledge(row: PledgeRow): PlanPledge {
  */
 function isRejectedRequest(error: unknown): boolean {
   return error instanceof AdminApiError && error.failure === "graphql";
+}
+
+const NOT_COLLECTED_KINDS: ExceptionKind[] = [
+  "pledge_dropped",
+  "pledge_errored",
+  "pledge_refunded",
+  "pledge_cancelled",
+];
+
+/**
+ * What a pledge's plan asks a person to decide: a pledge the platform did not collect (critical when a draft or
+ * an order was already made for it), a reward with no variants.
+ */
+function exceptionsOf(row: PledgeRow, plan: OrderPlan, campaignId: string): RaisedException[] {
+  if (plan.kind === "skip" && plan.reason !== "nothing_to_ship") {
+    const ordered = row.linkState !== null && !["PLANNED", "FAILED", "CANCELLED"].includes(row.linkState);
+    return [
+      {
+        campaignId,
+        pledgeId: row.id,
+        kind: `pledge_${plan.reason}`,
+        severity: ordered ? "CRITICAL" : plan.reason === "errored" ? "WARNING" : "INFO",
+        subjectType: "Pledge",
+        subjectId: row.id,
+        data: { status: row.status, linkState: row.linkState, draftOrderId: row.draftOrderId },
+      },
+    ];
+  }
+  if (plan.kind === "blocked") {
+    return plan.reasons.flatMap((reason) =>
+      reason.code === "unmapped_reward"
+        ? [
+            {
+              campaignId,
+              kind: "unmapped_reward" as const,
+              severity: "WARNING" as const,
+              subjectType: "Reward" as const,
+              subjectId: reason.rewardId,
+              data: { title: reason.title },
+            },
+          ]
+        : [],
+    );
+  }
+  return [];
 }

@@ -2,6 +2,7 @@
 // is usually a bundle). Mapped by hand, one reward at a time, or automatically where a reward's SKU or exact title
 // names exactly one variant of the store's catalog.
 import type { Database } from "../../db/open";
+import { clearExceptions } from "../exceptions";
 import type { CampaignMapping, RewardMapping, VariantQuantity } from "../../domain/ordering/plan";
 import type { AdminClient } from "../../shopify/admin-client";
 import { CATALOG_VARIANTS, VARIANT_BY_ID } from "../../shopify/operations/catalog";
@@ -125,6 +126,7 @@ export async function mapReward(
     db.prisma.rewardItem.deleteMany({ where: { shopId, rewardId } }),
     db.prisma.rewardItem.createMany({ data: merged.map((item) => ({ shopId, rewardId, ...item })) }),
   ]);
+  if (merged.length) await clearExceptions(db, shopId, ["unmapped_reward"], [rewardId], "mapping");
   const rows = await listRewards(db, shopId, reward.campaignId);
   return rows.find((row) => row.id === rewardId)!;
 }
