@@ -340,6 +340,7 @@ export const en = {
   "orders.exceptions.push_refused": "Pledges Shopify refused: {count}",
   "orders.exceptions.critical":
     "{count} of them already have a draft order or an order: cancel or delete it in Shopify.",
+  "orders.push.bulk": "Shopify is making the new drafts in one bulk operation; the count moves when it is done.",
 } as const;
 
 export type MessageKey = keyof typeof en;

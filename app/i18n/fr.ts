@@ -352,4 +352,6 @@ export const fr = {
   "orders.exceptions.push_refused": "Contributions refusées par Shopify : {count}",
   "orders.exceptions.critical":
     "{count} d'entre elles ont déjà un brouillon ou une commande : annulez-le ou supprimez-le dans Shopify.",
+  "orders.push.bulk":
+    "Shopify crée les nouveaux brouillons en une seule opération groupée ; le compteur avance quand elle est finie.",
 } satisfies Messages;

@@ -248,6 +248,11 @@ export default function CampaignOrdersPage() {
                       .filter(Boolean)
                       .join(" · ")}
                   </Text>
+                  {active && run.phase === "bulk" ? (
+                    <Text as="p" tone="subdued">
+                      {t("orders.push.bulk")}
+                    </Text>
+                  ) : null}
                   {run.error ? <Banner tone="critical">{run.error}</Banner> : null}
                 </>
               ) : (
