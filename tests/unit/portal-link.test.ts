@@ -28,9 +28,22 @@ describe("backer portal links", () => {
     const [, signature] = token.split(".");
     const forged = Buffer.from(JSON.stringify({ p: "cm3pledge0002", e: 1_900_000_000, v: 1 })).toString("base64url");
     expect(verifyLink(secret, `${forged}.${signature}`, now)).toEqual({ ok: false, reason: "bad_signature" });
-    // One character of the signature changed.
-    const last = token.at(-1) === "A" ? "B" : "A";
-    expect(verifyLink(secret, token.slice(0, -1) + last, now)).toEqual({ ok: false, reason: "bad_signature" });
+    // One character of the signature changed, in the middle and at the end.
+    const edit = (at: number, to: string) => token.slice(0, at) + to + token.slice(at + 1);
+    const other = (c: string) => (c === "A" ? "B" : "A");
+    const middle = token.length - 20;
+    expect(verifyLink(secret, edit(middle, other(token[middle]!)), now)).toEqual({
+      ok: false,
+      reason: "bad_signature",
+    });
+    // The last base64url character carries two unused bits: a change in only those decodes to the same bytes, and
+    // must still be refused.
+    const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    const sameBytes = alphabet[alphabet.indexOf(token.at(-1)!) ^ 1]!;
+    expect(Buffer.from(edit(token.length - 1, sameBytes).split(".")[1]!, "base64url")).toEqual(
+      Buffer.from(token.split(".")[1]!, "base64url"),
+    );
+    expect(verifyLink(secret, edit(token.length - 1, sameBytes), now)).toEqual({ ok: false, reason: "bad_signature" });
   });
 
   it("refuses what is not a token at all", () => {
