@@ -27,7 +27,8 @@ async function proxyRequest(request: Request) {
   const pathPrefix = /^\/(apps|a|community|tools)\/[\w-]{1,64}$/.test(prefix) ? prefix : PORTAL_PATH;
   const shop = await database.prisma.shop.findUnique({ where: { domain: shopDomain } });
   const locale = resolveLocale(url.searchParams.get("locale") ?? shop?.locale);
-  return { liquid: liquid as Liquid, shopDomain, pathPrefix, locale, t: translator(locale) };
+  const formQuery = url.searchParams.has("locale") ? `?locale=${locale}` : "";
+  return { liquid: liquid as Liquid, shopDomain, pathPrefix, formQuery, locale, t: translator(locale) };
 }
 
 export async function pledgeLoader(request: Request, token: string): Promise<Response> {
@@ -91,7 +92,10 @@ async function open(context: Context, token: string) {
     if (!(error instanceof PortalLinkError)) throw error;
     logger.info({ shop: context.shopDomain, reason: error.reason }, "backer link refused");
     const state = error.reason === "expired" ? "expired" : "bad_link";
-    return context.liquid(requestLinkPage({ pathPrefix: context.pathPrefix, t: context.t, state }), 403);
+    return context.liquid(
+      requestLinkPage({ pathPrefix: context.pathPrefix, formQuery: context.formQuery, t: context.t, state }),
+      403,
+    );
   }
   const { admin } = await adminForShop(database.prisma, view.shop.id, {
     adminOrigin: readConfig().SHOPIFY_ADMIN_ORIGIN,
@@ -113,6 +117,7 @@ function render(
     ...extra,
     token,
     pathPrefix: context.pathPrefix,
+    formQuery: context.formQuery,
     locale: localeTag(context.locale),
     t: context.t,
   });
@@ -125,7 +130,9 @@ function localeTag(locale: Locale) {
 
 export async function requestLinkLoader(request: Request): Promise<Response> {
   const context = await proxyRequest(request);
-  return context.liquid(requestLinkPage({ pathPrefix: context.pathPrefix, t: context.t, state: "form" }));
+  return context.liquid(
+    requestLinkPage({ pathPrefix: context.pathPrefix, formQuery: context.formQuery, t: context.t, state: "form" }),
+  );
 }
 
 /** The same answer whether or not the address has a pledge: the page never tells who backed the campaign. */
@@ -133,8 +140,13 @@ export async function requestLinkAction(request: Request): Promise<Response> {
   const context = await proxyRequest(request);
   const email = String((await request.formData()).get("email") ?? "").trim();
   if (!/^[^\s@]{1,64}@[^\s@]{1,255}$/.test(email)) {
-    return context.liquid(requestLinkPage({ pathPrefix: context.pathPrefix, t: context.t, state: "invalid" }), 422);
+    return context.liquid(
+      requestLinkPage({ pathPrefix: context.pathPrefix, formQuery: context.formQuery, t: context.t, state: "invalid" }),
+      422,
+    );
   }
   await requestLinks(database, jobs, context.shopDomain, email);
-  return context.liquid(requestLinkPage({ pathPrefix: context.pathPrefix, t: context.t, state: "sent" }));
+  return context.liquid(
+    requestLinkPage({ pathPrefix: context.pathPrefix, formQuery: context.formQuery, t: context.t, state: "sent" }),
+  );
 }

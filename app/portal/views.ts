@@ -48,6 +48,8 @@ export interface PledgePageInput {
   offer: PortalOffer;
   /** The proxy path the page was served under (Shopify's path_prefix), e.g. /apps/pledge. */
   pathPrefix: string;
+  /** Kept on the form's address: the language the page was asked in ("?locale=fr"), or nothing. */
+  formQuery?: string;
   token: string;
   locale: string;
   t: Translate;
@@ -132,7 +134,7 @@ export function pledgePage(input: PledgePageInput): string {
         }" value="${escape(values[field] ?? view.address[field])}"${locked ? " readonly" : ""}${described(field)}>${fieldError(field)}`;
       }).join("")}</fieldset>`;
 
-  const action = `${input.pathPrefix}/p/${input.token}`;
+  const action = `${input.pathPrefix}/p/${input.token}${input.formQuery ?? ""}`;
   return shell(`${header}
 ${Object.keys(errors).length ? `<p class="pb-error" role="alert">${escape(t("portal.fix"))}</p>` : ""}
 ${notice}
@@ -181,6 +183,7 @@ function errorId(field: string) {
 /** Ask for a link by email; the same page answers whether or not the address has a pledge. */
 export function requestLinkPage(input: {
   pathPrefix: string;
+  formQuery?: string;
   t: Translate;
   state: "form" | "sent" | "invalid" | "expired" | "bad_link";
 }): string {
@@ -195,7 +198,7 @@ export function requestLinkPage(input: {
   return shell(`<h1>${escape(t("portal.request.title"))}</h1>
 ${notice ? `<p class="pb-notice" role="status">${escape(notice)}</p>` : ""}
 <p>${escape(t("portal.request.body"))}</p>
-<form method="post" action="${escape(input.pathPrefix)}">
+<form method="post" action="${escape(`${input.pathPrefix}${input.formQuery ?? ""}`)}">
 <label for="pb-email">${escape(t("portal.request.email"))}</label>
 <input id="pb-email" name="email" type="email" autocomplete="email" required>
 <button type="submit">${escape(t("portal.request.submit"))}</button></form>`);

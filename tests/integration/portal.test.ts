@@ -147,6 +147,17 @@ describe("the backer portal and orders linked back to pledges", () => {
     expect(html).toContain(`action="/store/${DEMO_SHOP.domain}${PORTAL_PATH}/p/`);
   });
 
+  it("speaks the storefront's language when the theme block passes it, the shop's otherwise", async () => {
+    const link = linkFor((await pledgeOf(1)).id);
+    const french = await (await get(`${link}?locale=fr`)).text();
+    expect(french).toContain("Votre contribution à Deep Delve");
+    expect(french).toContain("Passer au paiement");
+    expect(french).toMatch(/action="[^"]+\/p\/[^"?]+\?locale=fr"/);
+    const front = await (await get(`${sim.url}/store/${DEMO_SHOP.domain}${PORTAL_PATH}?locale=fr`)).text();
+    expect(front).toContain("Gérer votre contribution");
+    expect(await (await get(link)).text()).toContain("Continue to checkout");
+  });
+
   it("updates the draft with the backer's size, extras and address, then sends them to checkout", async () => {
     const pledge = await pledgeOf(1);
     const response = await post(linkFor(pledge.id), {
