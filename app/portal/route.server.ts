@@ -66,9 +66,10 @@ export async function pledgeAction(request: Request, token: string): Promise<Res
     "portal checkout refused",
   );
   if ("errors" in outcome) return render(context, opened, token, { values: form, errors: outcome.errors }, 422);
-  const notice: Record<typeof outcome.reason, MessageKey> = {
+  // Paid or cancelled meanwhile: the page itself says so.
+  if (outcome.reason === "closed") return render(context, opened, token, {}, 409);
+  const notice: Record<Exclude<typeof outcome.reason, "closed">, MessageKey> = {
     not_orderable: "portal.notOrderable",
-    closed: "portal.paid",
     not_ready: "portal.notReady",
     refused: "portal.refused",
     unavailable: "portal.unavailable",

@@ -242,6 +242,11 @@ describe("the backer portal and orders linked back to pledges", () => {
     const page = await (await get(linkFor((await pledgeOf(1)).id))).text();
     expect(page).toContain(`Paid: order ${order.name}`);
     expect(page).not.toContain("<form");
+    // A form sent from a page opened before the payment changes nothing.
+    const late = await post(linkFor((await pledgeOf(1)).id), { ...address, city: "Lyon" });
+    expect(late.status).toBe(409);
+    expect(await late.text()).toContain(`Paid: order ${order.name}`);
+    expect((await draftOf(1)).shippingAddress?.city).toBe("Paris");
   });
 
   it("gives the same result for duplicate and out-of-order deliveries", async () => {
