@@ -21,6 +21,7 @@ import {
 import { useState } from "react";
 import { notFound, requireShop } from "../admin-shop.server";
 import { useLocale, useTranslate } from "../components/i18n";
+import { IntentButton } from "../components/IntentButton";
 import { RunStatus } from "../components/RunStatus";
 import { usePolling } from "../components/usePolling";
 import { StatCards } from "../components/StatCards";
@@ -198,12 +199,9 @@ export default function CampaignOrdersPage() {
                   {run ? <RunStatus status={run.status} /> : null}
                 </InlineStack>
                 <InlineStack gap="200" blockAlign="center">
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="invoice" />
-                    <Button submit disabled={active || counts.drafted === 0}>
-                      {t("orders.invoice.send", { count: number.format(counts.drafted) })}
-                    </Button>
-                  </Form>
+                  <IntentButton intent="invoice" disabled={active || counts.drafted === 0}>
+                    {t("orders.invoice.send", { count: number.format(counts.drafted) })}
+                  </IntentButton>
                   <Form method="post">
                     <input type="hidden" name="intent" value="push" />
                     <InlineStack gap="200" blockAlign="center">
@@ -271,12 +269,9 @@ export default function CampaignOrdersPage() {
                   <Text as="h2" variant="headingMd">
                     {t("orders.failed.title")}
                   </Text>
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="retry" />
-                    <Button submit disabled={active}>
-                      {t("orders.failed.retry")}
-                    </Button>
-                  </Form>
+                  <IntentButton intent="retry" disabled={active}>
+                    {t("orders.failed.retry")}
+                  </IntentButton>
                 </InlineStack>
               </div>
               <DataTable

@@ -19,6 +19,7 @@ import {
 import { useState } from "react";
 import { notFound, requireShop } from "../admin-shop.server";
 import { useTranslate } from "../components/i18n";
+import { IntentButton } from "../components/IntentButton";
 import { StatCards } from "../components/StatCards";
 import { readConfig } from "../config.server";
 import { database } from "../db.server";
@@ -228,13 +229,9 @@ export default function CampaignPortalPage() {
                     >
                       {copied === backer.pledgeId ? t("portal.admin.copied") : t("portal.admin.copy")}
                     </Button>
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="resend" />
-                      <input type="hidden" name="pledgeId" value={backer.pledgeId} />
-                      <Button submit disabled={!backer.hasDraft}>
-                        {t("portal.admin.resend")}
-                      </Button>
-                    </Form>
+                    <IntentButton intent="resend" fields={{ pledgeId: backer.pledgeId }} disabled={!backer.hasDraft}>
+                      {t("portal.admin.resend")}
+                    </IntentButton>
                   </InlineStack>
                 </BlockStack>
               ))}
@@ -308,14 +305,8 @@ export default function CampaignPortalPage() {
             </Form>
             <div style={{ marginTop: "var(--p-space-400)" }}>
               <InlineStack gap="200">
-                <Form method="post">
-                  <input type="hidden" name="intent" value="complete" />
-                  <Button submit>{t("portal.admin.completeNow")}</Button>
-                </Form>
-                <Form method="post">
-                  <input type="hidden" name="intent" value="reconcile" />
-                  <Button submit>{t("portal.admin.reconcile")}</Button>
-                </Form>
+                <IntentButton intent="complete">{t("portal.admin.completeNow")}</IntentButton>
+                <IntentButton intent="reconcile">{t("portal.admin.reconcile")}</IntentButton>
               </InlineStack>
             </div>
           </Card>

@@ -4,6 +4,7 @@ import { portalSettings } from "../../services/portal/settings";
 import { withDatabase } from "../context";
 import { CliError, output } from "../output";
 import { resolveCampaign, resolveShop } from "../resolve";
+import { backerLabel } from "../../domain/backer-label";
 
 export function registerPortalCommands(program: Command) {
   const portal = program.command("portal").description("the backer portal");
@@ -41,7 +42,7 @@ export function registerPortalCommands(program: Command) {
         const linkFor = await portalLinker(db.prisma, shopId, { adminOrigin: config.SHOPIFY_ADMIN_ORIGIN, days });
         const links = pledges.map((pledge) => ({
           pledgeId: pledge.id,
-          backer: pledge.backerNumber === null ? pledge.externalBackerId : `#${pledge.backerNumber}`,
+          backer: backerLabel(pledge),
           link: linkFor(pledge.id),
         }));
         output(Boolean(options.json)).result(links.length === 1 ? links[0]! : links, () =>

@@ -11,6 +11,7 @@ import type { Platform, PledgeStatus } from "../import/record";
 import { money, toDecimalString } from "../money";
 import { provinceCode, provinceRequired } from "../provinces";
 import { CAMPAIGN_ATTRIBUTE, campaignTag, ORDER_TAG, PLEDGE_ATTRIBUTE, pledgeTag } from "./tags";
+import { backerLabel } from "../backer-label";
 
 /** Shopify refuses draft orders with more lines than this. */
 export const MAX_LINE_ITEMS = 499;
@@ -210,7 +211,7 @@ export function planDraftOrder(
       value: `${toDecimalString(money(pledge.bonusMinor, pledge.currencyCode))} ${pledge.currencyCode}`,
     });
   }
-  const number = pledge.backerNumber === null ? pledge.externalBackerId : `#${pledge.backerNumber}`;
+  const number = backerLabel(pledge);
   const input: DraftOrderInput = {
     lineItems: lines,
     tags: [ORDER_TAG, campaignTag(campaign.handle), pledgeTag(pledge.id)],

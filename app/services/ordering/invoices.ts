@@ -13,6 +13,7 @@ import { runPool } from "../pool";
 import { portalLinker } from "../portal/links";
 import { portalSettings } from "../portal/settings";
 import { invoiceTemplate } from "./settings";
+import { backerLabel } from "../../domain/backer-label";
 
 export interface InvoiceOptions {
   shopId: string;
@@ -63,11 +64,7 @@ export async function sendInvoices(db: Database, options: InvoiceOptions): Promi
   const campaign = await db.prisma.campaign.findFirst({ where: { id: campaignId, shopId } });
   if (!campaign) throw new Error(`No campaign ${campaignId} in this shop`);
   const shop = await db.prisma.shop.findUniqueOrThrow({ where: { id: shopId } });
-  const template = invoiceTemplate(campaign.settings, shop.locale);
-  const linkFor = await portalLinker(db.prisma, shopId, {
-    adminOrigin: options.adminOrigin,
-    days: portalSettings(campaign.settings).linkDays,
-  });
+  const emailFor = await invoiceEmailer(db, shop, campaign, options.adminOrigin);
   const states = options.resend ? ["DRAFTED", "INVOICED"] : ["DRAFTED"];
   // null: every pledge of the campaign.
   const only = options.pledgeIds ?? null;
@@ -88,16 +85,7 @@ export async function sendInvoices(db: Database, options: InvoiceOptions): Promi
   const pageSize = options.pageSize ?? 200;
 
   const sendOne = async (link: LinkRow): Promise<"sent" | "failed"> => {
-    const email = renderInvoice(
-      template,
-      {
-        name: link.firstName,
-        campaign: campaign.name,
-        number: link.backerNumber === null ? link.externalBackerId : `#${link.backerNumber}`,
-        link: linkFor(link.pledgeId),
-      },
-      template.fallbackName,
-    );
+    const email = emailFor(link);
     const maxAttempts = options.maxAttempts ?? 5;
     // A link that failed before may have been invoiced by a call whose answer never came: look first.
     let lookFirst = link.state === "DRAFTED" && link.lastError !== null;
@@ -163,6 +151,35 @@ export async function sendInvoices(db: Database, options: InvoiceOptions): Promi
   }
   await options.onProgress?.({ ...progress });
   return progress;
+}
+
+/**
+ * The campaign's invoice email for one backer: the merchant's subject and message (or the default in the shop's
+ * language) with the placeholders filled, {link} being the backer's own portal link. Invoices and reminders both
+ * send it.
+ */
+export async function invoiceEmailer(
+  db: Database,
+  shop: { id: string; locale: string },
+  campaign: { name: string; settings: unknown },
+  adminOrigin?: string,
+) {
+  const template = invoiceTemplate(campaign.settings, shop.locale);
+  const linkFor = await portalLinker(db.prisma, shop.id, {
+    adminOrigin,
+    days: portalSettings(campaign.settings).linkDays,
+  });
+  return (backer: {
+    pledgeId: string;
+    firstName: string | null;
+    backerNumber: number | null;
+    externalBackerId: string;
+  }) =>
+    renderInvoice(
+      template,
+      { name: backer.firstName, campaign: campaign.name, number: backerLabel(backer), link: linkFor(backer.pledgeId) },
+      template.fallbackName,
+    );
 }
 
 /** The draft's invoiceSentAt, asked until Shopify answers (or "unknown" after every try). */

@@ -4,6 +4,7 @@
 // Webhooks arrive at least once and in any order, and a reconciliation reads the same facts from Shopify for the
 // ones that never came; all of them go through one monotonic update (nothing → ordered → paid → cancelled), so
 // any number of deliveries in any order ends in the same row, with one Event per real change.
+import { z } from "zod";
 import type { Database } from "../../db/open";
 import { PLEDGE_ATTRIBUTE, pledgeTag } from "../../domain/ordering/tags";
 import type { AdminClient } from "../../shopify/admin-client";
@@ -68,37 +69,35 @@ export async function linkOrder(db: Database, shopId: string, facts: OrderFacts,
   return known ? "unchanged" : "not_ours";
 }
 
-/** An orders/* webhook payload (REST shape) as OrderFacts; null when it is not an order. */
+/** The parts of an orders/* webhook payload (REST shape) that link it; anything else is ignored. */
+const OrderPayload = z.object({
+  id: z.union([z.number(), z.string()]),
+  admin_graphql_api_id: z.string().optional(),
+  name: z.string().nullish(),
+  tags: z.string().nullish(),
+  note_attributes: z.array(z.object({ name: z.string(), value: z.unknown() })).nullish(),
+  financial_status: z.string().nullish(),
+  cancelled_at: z.string().nullish(),
+});
+
+/** An orders/* webhook payload as OrderFacts; null when it is not an order. */
 export function factsFromWebhook(payload: unknown): OrderFacts | null {
-  const order = payload as {
-    id?: unknown;
-    admin_graphql_api_id?: unknown;
-    name?: unknown;
-    tags?: unknown;
-    note_attributes?: unknown;
-    financial_status?: unknown;
-    cancelled_at?: unknown;
-  } | null;
-  if (!order || (typeof order.id !== "number" && typeof order.id !== "string")) return null;
-  const attributes = Array.isArray(order.note_attributes)
-    ? (order.note_attributes as Array<{ name?: unknown; value?: unknown }>).flatMap((a) =>
-        typeof a?.name === "string" ? [{ key: a.name, value: typeof a.value === "string" ? a.value : null }] : [],
-      )
-    : [];
+  const parsed = OrderPayload.safeParse(payload);
+  if (!parsed.success) return null;
+  const order = parsed.data;
   return {
-    orderId:
-      typeof order.admin_graphql_api_id === "string" ? order.admin_graphql_api_id : `gid://shopify/Order/${order.id}`,
-    orderName: typeof order.name === "string" ? order.name : null,
-    tags:
-      typeof order.tags === "string"
-        ? order.tags
-            .split(",")
-            .map((t) => t.trim())
-            .filter(Boolean)
-        : [],
-    attributes,
-    paid: ["paid", "partially_refunded", "refunded"].includes(String(order.financial_status)),
-    cancelled: typeof order.cancelled_at === "string" && order.cancelled_at !== "",
+    orderId: order.admin_graphql_api_id ?? `gid://shopify/Order/${order.id}`,
+    orderName: order.name ?? null,
+    tags: (order.tags ?? "")
+      .split(",")
+      .map((tag) => tag.trim())
+      .filter(Boolean),
+    attributes: (order.note_attributes ?? []).map((a) => ({
+      key: a.name,
+      value: typeof a.value === "string" ? a.value : null,
+    })),
+    paid: ["paid", "partially_refunded", "refunded"].includes(order.financial_status ?? ""),
+    cancelled: Boolean(order.cancelled_at),
   };
 }
 

@@ -5,15 +5,13 @@
 //   3. no answer leaves the claim, and whoever finds it next asks the draft's invoiceSentAt first: a send at or
 //      after the claim means the email went, and it is recorded instead of sent again.
 import type { Database } from "../../db/open";
-import { renderInvoice } from "../../domain/ordering/invoice";
 import { dueReminder, reminderSubject } from "../../domain/ordering/reminders";
 import type { AdminClient } from "../../shopify/admin-client";
 import { AdminApiError } from "../../shopify/errors";
 import { DRAFT_ORDER_INVOICE_SEND, DRAFT_ORDER_INVOICE_STATE } from "../../shopify/operations/draft-orders";
 import { pacedRequest, type CostPacer } from "../../shopify/pacer";
-import { portalLinker } from "../portal/links";
-import { portalSettings } from "../portal/settings";
-import { checkoutSettings, invoiceTemplate } from "./settings";
+import { invoiceEmailer } from "./invoices";
+import { checkoutSettings } from "./settings";
 
 export interface ReminderOptions {
   shopId: string;
@@ -48,11 +46,7 @@ export async function sendDueReminders(db: Database, options: ReminderOptions) {
   for (const campaign of campaigns) {
     const settings = checkoutSettings(campaign.settings);
     if (!settings.reminderDays.length) continue;
-    const template = invoiceTemplate(campaign.settings, shop.locale);
-    const linkFor = await portalLinker(db.prisma, shop.id, {
-      adminOrigin: options.adminOrigin,
-      days: portalSettings(campaign.settings).linkDays,
-    });
+    const emailFor = await invoiceEmailer(db, shop, campaign, options.adminOrigin);
     // The first reminder's day is the earliest any link can be due: fewer rows to look at.
     const links = await db.query<DueLink>(
       `SELECT l.id, l."pledgeId", l."draftOrderId", l."invoicedAt", l."remindersSent", l."reminderClaimedAt",
@@ -72,13 +66,7 @@ export async function sendDueReminders(db: Database, options: ReminderOptions) {
       options.signal?.throwIfAborted();
       const index = dueReminder(new Date(link.invoicedAt), link.remindersSent, settings, now());
       if (index === null) continue;
-      const values = {
-        name: link.firstName,
-        campaign: campaign.name,
-        number: link.backerNumber === null ? link.externalBackerId : `#${link.backerNumber}`,
-        link: linkFor(link.pledgeId),
-      };
-      const rendered = renderInvoice(template, values, template.fallbackName);
+      const rendered = emailFor(link);
       const email = { ...rendered, subject: reminderSubject(rendered.subject, index, settings, shop.locale) };
       const outcome = await remind(db, options, link, index, email, now);
       if (outcome === "sent") result.sent++;

@@ -6,6 +6,7 @@
 //   creating, drafted, invoiced, paid, cancelled, failed   its OrderLink's state
 import type { Database } from "../../db/open";
 import { orderSettings } from "./settings";
+import { backerLabel } from "../../domain/backer-label";
 
 export interface OrderingCounts {
   pledges: number;
@@ -109,7 +110,7 @@ export async function failedLinks(db: Database, shopId: string, campaignId: stri
     [shopId, campaignId, limit],
   );
   return rows.map((row) => ({
-    backer: row.backerNumber === null ? row.externalBackerId : `#${row.backerNumber}`,
+    backer: backerLabel(row),
     error: row.lastError ?? "",
     attempts: row.attempts,
   }));

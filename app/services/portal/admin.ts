@@ -2,12 +2,12 @@
 // resolved against the store, and the jobs the campaign page starts (completion, reconciliation, a link email).
 import type { Database } from "../../db/open";
 import type { JobQueue } from "../../jobs/queue";
-import { stableUuid } from "../../jobs/stable-id";
 import type { AdminClient } from "../../shopify/admin-client";
 import { CATALOG_VARIANTS } from "../../shopify/operations/catalog";
 import { listBackers } from "../backers";
 import { COMPLETE_QUEUE, RECONCILE_QUEUE } from "../ordering/follow-up-jobs";
-import { PORTAL_LINK_QUEUE } from "./request-link";
+import { queueLinkEmails } from "./request-link";
+import { backerLabel } from "../../domain/backer-label";
 
 export async function portalSummary(db: Database, shopId: string, campaignId: string) {
   const [row] = await db.query<{ confirmed: number; choices: number; reminded: number; paid: number }>(
@@ -39,7 +39,7 @@ export async function findBackerLinks(
   const byPledge = new Map(links.map((link) => [link.pledgeId, link]));
   return found.map((row) => ({
     pledgeId: row.id,
-    number: row.backerNumber === null ? row.externalBackerId : `#${row.backerNumber}`,
+    number: backerLabel(row),
     name: row.name,
     email: row.email,
     status: row.status,
@@ -84,11 +84,6 @@ export async function queueReconcile(jobs: JobQueue, shopId: string) {
 }
 
 /** The pledge's invoice email again, with its link; once per pledge per quarter hour. */
-export async function queueLinkEmail(jobs: JobQueue, shopId: string, pledgeId: string) {
-  const window = Math.floor(Date.now() / 900_000);
-  return jobs.enqueueWithId(
-    PORTAL_LINK_QUEUE,
-    { shopId, pledgeIds: [pledgeId] },
-    stableUuid(`portal-link:${shopId}:${pledgeId}:${window}`),
-  );
+export function queueLinkEmail(jobs: JobQueue, shopId: string, pledgeId: string) {
+  return queueLinkEmails(jobs, shopId, [pledgeId], pledgeId);
 }

@@ -4,6 +4,7 @@
 import type { Database } from "../../db/open";
 import { parsePortalForm, type FieldError, type PortalOffer } from "../../domain/portal/form";
 import type { AdminClient } from "../../shopify/admin-client";
+import { AdminApiError } from "../../shopify/errors";
 import type { CostPacer } from "../../shopify/pacer";
 import { completePaidPledges } from "../ordering/complete";
 import { syncPledge } from "../ordering/push";
@@ -72,8 +73,10 @@ export async function continueToCheckout(
     });
     if (plan.kind !== "order") return { ok: false, reason: plan.kind === "skip" ? "not_orderable" : "not_ready" };
     if (outcome === "failed") return { ok: false, reason: "refused" };
-  } catch {
-    return { ok: false, reason: "unavailable" };
+  } catch (error) {
+    // Shopify unreachable or refusing the shop: the backer can try again; anything else is a bug and surfaces.
+    if (error instanceof AdminApiError) return { ok: false, reason: "unavailable" };
+    throw error;
   }
   if (view.checkout.autoComplete && (parsed.address || view.addressConfirmedAt)) {
     try {
@@ -87,8 +90,9 @@ export async function continueToCheckout(
       });
       const order = done.orders.get(pledge.id);
       if (order) return { ok: true, completedOrder: order };
-    } catch {
+    } catch (error) {
       // Completion can wait for the merchant's run; the checkout still works.
+      if (!(error instanceof AdminApiError)) throw error;
     }
   }
   const link = await db.prisma.orderLink.findFirst({ where: { pledgeId: pledge.id, shopId: shop.id } });

@@ -8,9 +8,10 @@ import { moneyFromDecimal } from "../../domain/money";
 import type { AdminClient } from "../../shopify/admin-client";
 import { PORTAL_VARIANT } from "../../shopify/operations/portal";
 import type { CheckoutSettings } from "../../domain/ordering/reminders";
-import { loadCampaignMapping } from "../ordering/rewards";
+import { listRewards, type MappedItem } from "../ordering/rewards";
 import { checkoutSettings } from "../ordering/settings";
 import { portalSettings } from "./settings";
+import { backerLabel } from "../../domain/backer-label";
 
 export class PortalLinkError extends Error {
   override name = "PortalLinkError";
@@ -34,6 +35,10 @@ export interface PortalPledge {
     status: string;
     number: string;
     rewardTitle: string | null;
+    /** What the pledge holds, as the platform named it: its tier, and its add-ons by the platform's ids. */
+    rewardId: string | null;
+    source: string;
+    addOns: Array<{ rewardExternalId: string; quantity: number }>;
     amountMinor: number;
     shippingPaidMinor: number;
     currencyCode: string;
@@ -68,8 +73,11 @@ export async function openPortal(db: Database, shopDomain: string, token: string
     pledge: {
       id: pledge.id,
       status: pledge.status,
-      number: pledge.backerNumber === null ? pledge.externalBackerId : `#${pledge.backerNumber}`,
+      number: backerLabel(pledge),
       rewardTitle: pledge.reward?.title ?? null,
+      rewardId: pledge.rewardId,
+      source: pledge.source,
+      addOns: pledge.addOns as Array<{ rewardExternalId: string; quantity: number }>,
       amountMinor: pledge.amountMinor,
       shippingPaidMinor: pledge.shippingPaidMinor,
       currencyCode: pledge.currencyCode,
@@ -104,33 +112,27 @@ export async function openPortal(db: Database, shopDomain: string, token: string
 
 /** The pledge's items: its tier's and its add-ons', as mapped (an unmapped reward shows no items yet). */
 export async function portalItems(db: Database, view: PortalPledge): Promise<PortalItem[]> {
-  const pledge = await db.prisma.pledge.findFirstOrThrow({
-    where: { id: view.pledge.id, shopId: view.shop.id },
-    select: { rewardId: true, addOns: true, source: true },
-  });
-  const mapping = await loadCampaignMapping(db, view.shop.id, view.campaign.id);
-  const titles = new Map(
-    (await db.prisma.rewardItem.findMany({ where: { shopId: view.shop.id } })).map((item) => [
-      item.variantId,
-      item.title,
-    ]),
-  );
+  const { pledge } = view;
+  const rewards = await listRewards(db, view.shop.id, view.campaign.id);
+  const tier = rewards.find((reward) => reward.id === pledge.rewardId);
+  const addOn = (externalId: string) =>
+    rewards.find((r) => r.kind === "ADDON" && r.source === pledge.source && r.externalId === externalId);
   const items = new Map<string, PortalItem>();
-  const add = (variants: Array<{ variantId: string; quantity: number }>, times: number) => {
-    for (const { variantId, quantity } of variants) {
+  const add = (variants: MappedItem[], times: number) => {
+    for (const { variantId, quantity, title } of variants) {
       const item = items.get(variantId);
       if (item) item.quantity += quantity * times;
       else
         items.set(variantId, {
-          title: titles.get(variantId) ?? variantId,
+          title: title ?? variantId,
           quantity: quantity * times,
           mappedVariantId: variantId,
         });
     }
   };
-  if (pledge.rewardId) add(mapping.tiers.get(pledge.rewardId)?.items ?? [], 1);
-  for (const addOn of pledge.addOns as Array<{ rewardExternalId: string; quantity: number }>) {
-    add(mapping.addOns.get(`${pledge.source}:${addOn.rewardExternalId}`)?.items ?? [], addOn.quantity);
+  add(tier?.items ?? [], 1);
+  for (const { rewardExternalId, quantity } of pledge.addOns) {
+    if (quantity > 0) add(addOn(rewardExternalId)?.items ?? [], quantity);
   }
   return [...items.values()];
 }

@@ -30,11 +30,28 @@ export async function requestLinks(db: Database, queue: JobQueue, shopDomain: st
     [shop.id, email],
   );
   if (!pledges.length) return;
+  await queueLinkEmails(
+    queue,
+    shop.id,
+    pledges.map((p) => p.id),
+    email.toLowerCase(),
+    now,
+  );
+}
+
+/** The job for these pledges, once per `requester` (an email, a pledge) and quarter hour. */
+export function queueLinkEmails(
+  queue: Pick<JobQueue, "enqueueWithId">,
+  shopId: string,
+  pledgeIds: string[],
+  requester: string,
+  now = Date.now(),
+) {
   const window = Math.floor(now / WINDOW_MS);
-  await queue.enqueueWithId(
+  return queue.enqueueWithId(
     PORTAL_LINK_QUEUE,
-    { shopId: shop.id, pledgeIds: pledges.map((p) => p.id) },
-    stableUuid(`portal-link:${shop.id}:${email.toLowerCase()}:${window}`),
+    { shopId, pledgeIds },
+    stableUuid(`portal-link:${shopId}:${requester}:${window}`),
   );
 }
 
