@@ -7,6 +7,7 @@ import { draftOrderMutations, draftOrderQueries } from "./resolvers/draft-orders
 import { fulfillmentMutations, fulfillmentQueries } from "./resolvers/fulfillment";
 import { inventoryMutations } from "./resolvers/inventory";
 import { orderMutations, orderQueries } from "./resolvers/orders";
+import { metafieldMutations, paymentMutations, paymentQueries } from "./resolvers/payments";
 import { sellingPlanMutations, sellingPlanQueries } from "./resolvers/selling-plans";
 import { webhookSubscriptionMutations, webhookSubscriptionQueries } from "./resolvers/webhook-subscriptions";
 
@@ -32,6 +33,7 @@ export const queryResolvers: Record<string, RootResolver> = {
   ...fulfillmentQueries,
   ...bulkQueries,
   ...sellingPlanQueries,
+  ...paymentQueries,
   ...webhookSubscriptionQueries,
 };
 
@@ -43,5 +45,7 @@ export const mutationResolvers: Record<string, RootResolver> = {
   ...bulkMutations,
   ...sellingPlanMutations,
   ...catalogMutations,
+  ...paymentMutations,
+  ...metafieldMutations,
   ...webhookSubscriptionMutations,
 };

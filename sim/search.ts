@@ -28,6 +28,15 @@ export function matchesSearch<T>(item: T, terms: SearchTerm[], read: FieldReader
       .filter((v) => v !== null && v !== undefined)
       .map((v) => String(v).toLowerCase());
     const wanted = term.value.toLowerCase();
+    const range = /^(>=|<=|>|<)(.+)$/.exec(wanted);
+    if (range) {
+      // Dates and numbers as Shopify compares them: created_at:>=2026-11-01T00:00:00Z.
+      const [, op, bound] = range;
+      const inRange = values.some((v) =>
+        op === ">=" ? v >= bound! : op === "<=" ? v <= bound! : op === ">" ? v > bound! : v < bound!,
+      );
+      return term.negated ? !inRange : inRange;
+    }
     const hit = wanted.endsWith("*")
       ? values.some((v) => v.startsWith(wanted.slice(0, -1)))
       : term.field

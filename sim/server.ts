@@ -18,11 +18,27 @@ import { Faults, parseFaults, type FaultRates } from "./faults";
 import { checkoutPage } from "./pages/checkout";
 import { completeDraftOrder } from "./state/draft-orders";
 import { cancelOrder, refundOrder } from "./state/orders";
+import { storefrontCheckout } from "./state/storefront-checkout";
+import { z } from "zod";
 import { inspectPage } from "./pages/inspect";
 import { topicEnum } from "./resolvers/webhook-subscriptions";
 import { loadCatalog, SimStore, type ShopDefinition } from "./store";
 import { proxyFromToml, proxyToApp } from "./storefront";
 import { subscriptionsFromToml, WebhookDispatcher } from "./webhooks";
+
+const CheckoutBody = z.object({
+  lines: z
+    .array(
+      z.object({
+        variantId: z.number().int().positive(),
+        quantity: z.number().int().positive(),
+        sellingPlanId: z.number().int().positive().nullish(),
+      }),
+    )
+    .optional(),
+  email: z.string().nullish(),
+  count: z.number().int().min(0).optional(),
+});
 
 export const PLANS = {
   standard: { maximumAvailable: 2000, restoreRate: 100 },
@@ -134,9 +150,33 @@ export async function startSim(options: SimOptions = {}): Promise<RunningSim> {
         userErrors,
       });
     }
+    const shopper = /^\/sim\/shops\/([\w.-]+)\/(checkout|orders\/(\d+)\/declines)$/.exec(path);
+    if (shopper && request.method === "POST") return shopperAction(request, response, shopper[1]!, shopper[3]);
     const trigger = /^\/sim\/webhooks\/(\w+\/\w+)$/.exec(path);
     if (trigger && request.method === "POST") return triggerWebhook(request, response, trigger[1]!);
     return sendJson(response, 404, { errors: "Not Found" });
+  }
+
+  // A shopper buys in the Online Store (with selling plans for pre-orders), or a test sets a card to decline.
+  async function shopperAction(request: IncomingMessage, response: ServerResponse, domain: string, orderId?: string) {
+    const shop = store.shop(domain);
+    if (!shop) return sendJson(response, 404, { errors: `No shop ${domain}` });
+    const body = CheckoutBody.safeParse(JSON.parse((await readBody(request)) || "{}"));
+    if (!body.success) return sendJson(response, 400, { errors: body.error.issues.map((i) => i.message) });
+    if (orderId) {
+      if (!shop.state.orders.has(Number(orderId))) return sendJson(response, 404, { errors: "No such order" });
+      shop.state.paymentDeclines.set(Number(orderId), body.data.count ?? 1);
+      return sendJson(response, 200, { declines: body.data.count ?? 1 });
+    }
+    const { orderId: created, userErrors } = storefrontCheckout(shop.state, {
+      lines: body.data.lines ?? [],
+      email: body.data.email,
+    });
+    const order = created ? shop.state.orders.get(created)! : null;
+    return sendJson(response, userErrors.length ? 422 : 200, {
+      order: order ? { id: order.id, name: order.name } : null,
+      userErrors,
+    });
   }
 
   async function adminGraphql(request: IncomingMessage, response: ServerResponse, version: string) {

@@ -15,6 +15,27 @@ import {
   runReminderJob,
   ShopJobData,
 } from "../services/ordering/follow-up-jobs";
+import {
+  ALLOCATE_QUEUE,
+  AllocateJobData,
+  INVENTORY_RECONCILE_CRON,
+  INVENTORY_RECONCILE_QUEUE,
+  InventoryShopJobData,
+  runAllocateJob,
+  runInventoryReconcileJob,
+} from "../services/inventory/jobs";
+import {
+  BALANCE_CRON,
+  BALANCE_QUEUE,
+  CHARGE_QUEUE,
+  ChargeJobData,
+  PREORDER_RECONCILE_CRON,
+  PREORDER_RECONCILE_QUEUE,
+  PreorderShopJobData,
+  runBalanceJob,
+  runChargeJob,
+  runPreorderReconcileJob,
+} from "../services/preorders/jobs";
 import { PORTAL_LINK_QUEUE, PortalLinkJobData, sendRequestedLinks } from "../services/portal/request-link";
 import { AdminApiError } from "../shopify/errors";
 import { processWebhook } from "../webhooks/process";
@@ -54,7 +75,7 @@ export function jobDefinitions(deps: {
       retryLimit: 8,
       retryDelaySeconds: 5,
       isTerminal: isTerminalError,
-      handler: (data, context) => processWebhook(deps.db, data, context),
+      handler: (data, context) => processWebhook(deps.db, data, context, { adminOrigin: deps.adminOrigin }),
     }),
     defineQueue({
       name: IMPORT_QUEUE,
@@ -115,6 +136,56 @@ export function jobDefinitions(deps: {
       expireInSeconds: 30 * 60,
       isTerminal: isTerminalError,
       handler: (data, context) => runCompleteJob(deps.db, { adminOrigin: deps.adminOrigin }, data, context),
+    }),
+    defineQueue({
+      name: PREORDER_RECONCILE_QUEUE,
+      schema: PreorderShopJobData,
+      retryLimit: 3,
+      retryDelaySeconds: 60,
+      expireInSeconds: 15 * 60,
+      isTerminal: isTerminalError,
+      schedule: { cron: PREORDER_RECONCILE_CRON, data: {} },
+      handler: (data, context) => runPreorderReconcileJob(deps.db, { adminOrigin: deps.adminOrigin }, data, context),
+    }),
+    defineQueue({
+      name: BALANCE_QUEUE,
+      schema: PreorderShopJobData,
+      // A charge in flight is asked again with its own key on the retry, so retrying the job is safe.
+      retryLimit: 3,
+      retryDelaySeconds: 120,
+      expireInSeconds: 30 * 60,
+      isTerminal: isTerminalError,
+      schedule: { cron: BALANCE_CRON, data: {} },
+      handler: (data, context) => runBalanceJob(deps.db, { adminOrigin: deps.adminOrigin }, data, context),
+    }),
+    defineQueue({
+      name: CHARGE_QUEUE,
+      schema: ChargeJobData,
+      retryLimit: 3,
+      retryDelaySeconds: 60,
+      expireInSeconds: 30 * 60,
+      isTerminal: isTerminalError,
+      handler: (data, context) => runChargeJob(deps.db, { adminOrigin: deps.adminOrigin }, data, context),
+    }),
+    defineQueue({
+      name: INVENTORY_RECONCILE_QUEUE,
+      schema: InventoryShopJobData,
+      retryLimit: 3,
+      retryDelaySeconds: 60,
+      expireInSeconds: 15 * 60,
+      isTerminal: isTerminalError,
+      schedule: { cron: INVENTORY_RECONCILE_CRON, data: {} },
+      handler: (data, context) => runInventoryReconcileJob(deps.db, { adminOrigin: deps.adminOrigin }, data, context),
+    }),
+    defineQueue({
+      name: ALLOCATE_QUEUE,
+      schema: AllocateJobData,
+      policy: "stately",
+      retryLimit: 3,
+      retryDelaySeconds: 60,
+      expireInSeconds: 30 * 60,
+      isTerminal: isTerminalError,
+      handler: (data, context) => runAllocateJob(deps.db, { adminOrigin: deps.adminOrigin }, data, context),
     }),
   ];
 }

@@ -5,14 +5,22 @@
 import type { Database } from "../db/open";
 
 export type ExceptionKind =
-  "pledge_dropped" | "pledge_errored" | "pledge_refunded" | "pledge_cancelled" | "unmapped_reward" | "push_refused";
+  | "pledge_dropped"
+  | "pledge_errored"
+  | "pledge_refunded"
+  | "pledge_cancelled"
+  | "unmapped_reward"
+  | "push_refused"
+  | "preorder_over_cap"
+  | "balance_failed"
+  | "inventory_drift";
 
 export interface RaisedException {
-  campaignId: string;
+  campaignId: string | null;
   pledgeId?: string | null;
   kind: ExceptionKind;
   severity: "INFO" | "WARNING" | "CRITICAL";
-  subjectType: "Pledge" | "Reward";
+  subjectType: "Pledge" | "Reward" | "Order" | "InventoryLevel";
   subjectId: string;
   data?: Record<string, unknown>;
 }

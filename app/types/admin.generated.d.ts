@@ -136,6 +136,40 @@ export type DraftOrderCompleteMutation = { draftOrderComplete?: AdminTypes.Maybe
       & { order?: AdminTypes.Maybe<Pick<AdminTypes.Order, 'id' | 'name'>> }
     )>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
 
+export type VariantLevelsQueryVariables = AdminTypes.Exact<{
+  ids: Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type VariantLevelsQuery = { nodes: Array<AdminTypes.Maybe<(
+    Pick<AdminTypes.ProductVariant, 'id' | 'sku' | 'title'>
+    & { product: Pick<AdminTypes.Product, 'id' | 'title'>, inventoryItem: (
+      Pick<AdminTypes.InventoryItem, 'id' | 'tracked'>
+      & { inventoryLevels: { nodes: Array<{ location: Pick<AdminTypes.Location, 'id' | 'name'>, quantities: Array<Pick<AdminTypes.InventoryQuantity, 'name' | 'quantity'>> }> } }
+    ) }
+  )>> };
+
+export type InventoryItemVariantQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type InventoryItemVariantQuery = { inventoryItem?: AdminTypes.Maybe<(
+    Pick<AdminTypes.InventoryItem, 'id'>
+    & { variant: Pick<AdminTypes.ProductVariant, 'id'> }
+  )> };
+
+export type InventoryMoveMutationVariables = AdminTypes.Exact<{
+  input: AdminTypes.InventoryMoveQuantitiesInput;
+  key: AdminTypes.Scalars['String']['input'];
+}>;
+
+
+export type InventoryMoveMutation = { inventoryMoveQuantities?: AdminTypes.Maybe<{ inventoryAdjustmentGroup?: AdminTypes.Maybe<(
+      Pick<AdminTypes.InventoryAdjustmentGroup, 'id'>
+      & { changes: Array<Pick<AdminTypes.InventoryChange, 'name' | 'delta' | 'quantityAfterChange'>> }
+    )>, userErrors: Array<Pick<AdminTypes.InventoryMoveQuantitiesUserError, 'field' | 'message' | 'code'>> }> };
+
 export type PortalVariantQueryVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
 }>;
@@ -148,6 +182,174 @@ export type PortalVariantQuery = { productVariant?: AdminTypes.Maybe<(
       & { variants: { nodes: Array<Pick<AdminTypes.ProductVariant, 'id' | 'title' | 'availableForSale' | 'inventoryQuantity' | 'inventoryPolicy'>> } }
     ) }
   )> };
+
+export type PreorderGroupCreateMutationVariables = AdminTypes.Exact<{
+  input: AdminTypes.SellingPlanGroupInput;
+  resources?: AdminTypes.InputMaybe<AdminTypes.SellingPlanGroupResourceInput>;
+}>;
+
+
+export type PreorderGroupCreateMutation = { sellingPlanGroupCreate?: AdminTypes.Maybe<{ sellingPlanGroup?: AdminTypes.Maybe<(
+      Pick<AdminTypes.SellingPlanGroup, 'id'>
+      & { sellingPlans: { nodes: Array<Pick<AdminTypes.SellingPlan, 'id'>> } }
+    )>, userErrors: Array<Pick<AdminTypes.SellingPlanGroupUserError, 'field' | 'message' | 'code'>> }> };
+
+export type PreorderGroupUpdateMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  input: AdminTypes.SellingPlanGroupInput;
+}>;
+
+
+export type PreorderGroupUpdateMutation = { sellingPlanGroupUpdate?: AdminTypes.Maybe<{ sellingPlanGroup?: AdminTypes.Maybe<(
+      Pick<AdminTypes.SellingPlanGroup, 'id'>
+      & { sellingPlans: { nodes: Array<Pick<AdminTypes.SellingPlan, 'id'>> } }
+    )>, userErrors: Array<Pick<AdminTypes.SellingPlanGroupUserError, 'field' | 'message' | 'code'>> }> };
+
+export type PreorderGroupsQueryVariables = AdminTypes.Exact<{
+  after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+}>;
+
+
+export type PreorderGroupsQuery = { sellingPlanGroups: { nodes: Array<(
+      Pick<AdminTypes.SellingPlanGroup, 'id' | 'merchantCode'>
+      & { sellingPlans: { nodes: Array<Pick<AdminTypes.SellingPlan, 'id'>> } }
+    )>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'> } };
+
+export type PreorderGroupVariantsQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type PreorderGroupVariantsQuery = { sellingPlanGroup?: AdminTypes.Maybe<(
+    Pick<AdminTypes.SellingPlanGroup, 'id'>
+    & { productVariants: { nodes: Array<Pick<AdminTypes.ProductVariant, 'id'>> } }
+  )> };
+
+export type PreorderGroupAddVariantsMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  variantIds: Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type PreorderGroupAddVariantsMutation = { sellingPlanGroupAddProductVariants?: AdminTypes.Maybe<{ sellingPlanGroup?: AdminTypes.Maybe<Pick<AdminTypes.SellingPlanGroup, 'id'>>, userErrors: Array<Pick<AdminTypes.SellingPlanGroupUserError, 'field' | 'message' | 'code'>> }> };
+
+export type PreorderGroupRemoveVariantsMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  variantIds: Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type PreorderGroupRemoveVariantsMutation = { sellingPlanGroupRemoveProductVariants?: AdminTypes.Maybe<(
+    Pick<AdminTypes.SellingPlanGroupRemoveProductVariantsPayload, 'removedProductVariantIds'>
+    & { userErrors: Array<Pick<AdminTypes.SellingPlanGroupUserError, 'field' | 'message' | 'code'>> }
+  )> };
+
+export type PreorderGroupDeleteMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type PreorderGroupDeleteMutation = { sellingPlanGroupDelete?: AdminTypes.Maybe<(
+    Pick<AdminTypes.SellingPlanGroupDeletePayload, 'deletedSellingPlanGroupId'>
+    & { userErrors: Array<Pick<AdminTypes.SellingPlanGroupUserError, 'field' | 'message' | 'code'>> }
+  )> };
+
+export type OfferVariantsQueryVariables = AdminTypes.Exact<{
+  ids: Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type OfferVariantsQuery = { nodes: Array<AdminTypes.Maybe<(
+    Pick<AdminTypes.ProductVariant, 'id' | 'sku' | 'displayName' | 'inventoryPolicy'>
+    & { product: Pick<AdminTypes.Product, 'id'> }
+  )>> };
+
+export type VariantsInventoryPolicyMutationVariables = AdminTypes.Exact<{
+  productId: AdminTypes.Scalars['ID']['input'];
+  variants: Array<AdminTypes.ProductVariantsBulkInput> | AdminTypes.ProductVariantsBulkInput;
+}>;
+
+
+export type VariantsInventoryPolicyMutation = { productVariantsBulkUpdate?: AdminTypes.Maybe<{ productVariants?: AdminTypes.Maybe<Array<Pick<AdminTypes.ProductVariant, 'id' | 'inventoryPolicy'>>>, userErrors: Array<Pick<AdminTypes.ProductVariantsBulkUpdateUserError, 'field' | 'message' | 'code'>> }> };
+
+export type PreorderMetafieldsSetMutationVariables = AdminTypes.Exact<{
+  metafields: Array<AdminTypes.MetafieldsSetInput> | AdminTypes.MetafieldsSetInput;
+}>;
+
+
+export type PreorderMetafieldsSetMutation = { metafieldsSet?: AdminTypes.Maybe<{ metafields?: AdminTypes.Maybe<Array<Pick<AdminTypes.Metafield, 'id' | 'key' | 'value'>>>, userErrors: Array<Pick<AdminTypes.MetafieldsSetUserError, 'field' | 'message' | 'code'>> }> };
+
+export type PreorderMetafieldsDeleteMutationVariables = AdminTypes.Exact<{
+  metafields: Array<AdminTypes.MetafieldIdentifierInput> | AdminTypes.MetafieldIdentifierInput;
+}>;
+
+
+export type PreorderMetafieldsDeleteMutation = { metafieldsDelete?: AdminTypes.Maybe<{ deletedMetafields?: AdminTypes.Maybe<Array<AdminTypes.Maybe<Pick<AdminTypes.MetafieldIdentifier, 'key'>>>>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
+
+export type PreorderOrderFieldsFragment = (
+  Pick<AdminTypes.Order, 'id' | 'name' | 'createdAt' | 'cancelledAt' | 'currencyCode' | 'displayFulfillmentStatus'>
+  & { totalOutstandingSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'> }, paymentTerms?: AdminTypes.Maybe<(
+    Pick<AdminTypes.PaymentTerms, 'paymentTermsType'>
+    & { paymentSchedules: { nodes: Array<Pick<AdminTypes.PaymentSchedule, 'id' | 'dueAt' | 'completedAt'>> } }
+  )>, paymentCollectionDetails: { vaultedPaymentMethods?: AdminTypes.Maybe<Array<Pick<AdminTypes.PaymentMandate, 'id'>>> }, lineItems: { nodes: Array<(
+      Pick<AdminTypes.LineItem, 'id' | 'quantity'>
+      & { variant?: AdminTypes.Maybe<Pick<AdminTypes.ProductVariant, 'id'>>, sellingPlan?: AdminTypes.Maybe<Pick<AdminTypes.LineItemSellingPlan, 'sellingPlanId'>> }
+    )> } }
+);
+
+export type PreorderOrderQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type PreorderOrderQuery = { order?: AdminTypes.Maybe<(
+    Pick<AdminTypes.Order, 'id' | 'name' | 'createdAt' | 'cancelledAt' | 'currencyCode' | 'displayFulfillmentStatus'>
+    & { totalOutstandingSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'> }, paymentTerms?: AdminTypes.Maybe<(
+      Pick<AdminTypes.PaymentTerms, 'paymentTermsType'>
+      & { paymentSchedules: { nodes: Array<Pick<AdminTypes.PaymentSchedule, 'id' | 'dueAt' | 'completedAt'>> } }
+    )>, paymentCollectionDetails: { vaultedPaymentMethods?: AdminTypes.Maybe<Array<Pick<AdminTypes.PaymentMandate, 'id'>>> }, lineItems: { nodes: Array<(
+        Pick<AdminTypes.LineItem, 'id' | 'quantity'>
+        & { variant?: AdminTypes.Maybe<Pick<AdminTypes.ProductVariant, 'id'>>, sellingPlan?: AdminTypes.Maybe<Pick<AdminTypes.LineItemSellingPlan, 'sellingPlanId'>> }
+      )> } }
+  )> };
+
+export type RecentPreorderOrdersQueryVariables = AdminTypes.Exact<{
+  query: AdminTypes.Scalars['String']['input'];
+  after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+}>;
+
+
+export type RecentPreorderOrdersQuery = { orders: { nodes: Array<(
+      Pick<AdminTypes.Order, 'id' | 'name' | 'createdAt' | 'cancelledAt' | 'currencyCode' | 'displayFulfillmentStatus'>
+      & { totalOutstandingSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'> }, paymentTerms?: AdminTypes.Maybe<(
+        Pick<AdminTypes.PaymentTerms, 'paymentTermsType'>
+        & { paymentSchedules: { nodes: Array<Pick<AdminTypes.PaymentSchedule, 'id' | 'dueAt' | 'completedAt'>> } }
+      )>, paymentCollectionDetails: { vaultedPaymentMethods?: AdminTypes.Maybe<Array<Pick<AdminTypes.PaymentMandate, 'id'>>> }, lineItems: { nodes: Array<(
+          Pick<AdminTypes.LineItem, 'id' | 'quantity'>
+          & { variant?: AdminTypes.Maybe<Pick<AdminTypes.ProductVariant, 'id'>>, sellingPlan?: AdminTypes.Maybe<Pick<AdminTypes.LineItemSellingPlan, 'sellingPlanId'>> }
+        )> } }
+    )>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'> } };
+
+export type ChargeBalanceMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  mandateId: AdminTypes.Scalars['ID']['input'];
+  key: AdminTypes.Scalars['String']['input'];
+  amount?: AdminTypes.InputMaybe<AdminTypes.MoneyInput>;
+}>;
+
+
+export type ChargeBalanceMutation = { orderCreateMandatePayment?: AdminTypes.Maybe<(
+    Pick<AdminTypes.OrderCreateMandatePaymentPayload, 'paymentReferenceId'>
+    & { jobResult?: AdminTypes.Maybe<Pick<AdminTypes.OrderCreateMandatePaymentJobResult, 'status'>>, userErrors: Array<Pick<AdminTypes.OrderCreateMandatePaymentUserError, 'field' | 'message' | 'code'>> }
+  )> };
+
+export type BalancePaymentStatusQueryVariables = AdminTypes.Exact<{
+  orderId: AdminTypes.Scalars['ID']['input'];
+  reference: AdminTypes.Scalars['String']['input'];
+}>;
+
+
+export type BalancePaymentStatusQuery = { orderPaymentStatus?: AdminTypes.Maybe<Pick<AdminTypes.OrderPaymentStatus, 'status' | 'errorMessage'>> };
 
 export type ShopIdentityQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
 
@@ -163,7 +365,15 @@ interface GeneratedQueryTypes {
   "#graphql\n  query DraftOrderInvoiceState($id: ID!) {\n    draftOrder(id: $id) {\n      id\n      status\n      invoiceSentAt\n    }\n  }\n": {return: DraftOrderInvoiceStateQuery, variables: DraftOrderInvoiceStateQueryVariables},
   "#graphql\n  query CompletedPledgeDrafts($query: String!, $first: Int!, $after: String) {\n    draftOrders(first: $first, after: $after, query: $query, sortKey: ID) {\n      nodes {\n        id\n        tags\n        customAttributes {\n          key\n          value\n        }\n        order {\n          id\n          name\n          displayFinancialStatus\n          cancelledAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": {return: CompletedPledgeDraftsQuery, variables: CompletedPledgeDraftsQueryVariables},
   "#graphql\n  query DraftOrderDue($id: ID!) {\n    draftOrder(id: $id) {\n      id\n      status\n      totalPriceSet {\n        shopMoney {\n          amount\n        }\n      }\n      shippingAddress {\n        address1\n      }\n      order {\n        id\n        name\n      }\n    }\n  }\n": {return: DraftOrderDueQuery, variables: DraftOrderDueQueryVariables},
+  "#graphql\n  query VariantLevels($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on ProductVariant {\n        id\n        sku\n        title\n        product {\n          id\n          title\n        }\n        inventoryItem {\n          id\n          tracked\n          inventoryLevels(first: 20) {\n            nodes {\n              location {\n                id\n                name\n              }\n              quantities(names: [\"on_hand\", \"available\", \"committed\", \"reserved\", \"incoming\"]) {\n                name\n                quantity\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: VariantLevelsQuery, variables: VariantLevelsQueryVariables},
+  "#graphql\n  query InventoryItemVariant($id: ID!) {\n    inventoryItem(id: $id) {\n      id\n      variant {\n        id\n      }\n    }\n  }\n": {return: InventoryItemVariantQuery, variables: InventoryItemVariantQueryVariables},
   "#graphql\n  query PortalVariant($id: ID!) {\n    productVariant(id: $id) {\n      id\n      title\n      displayName\n      price\n      availableForSale\n      inventoryQuantity\n      inventoryPolicy\n      product {\n        title\n        hasOnlyDefaultVariant\n        variants(first: 100) {\n          nodes {\n            id\n            title\n            availableForSale\n            inventoryQuantity\n            inventoryPolicy\n          }\n        }\n      }\n    }\n  }\n": {return: PortalVariantQuery, variables: PortalVariantQueryVariables},
+  "#graphql\n  query PreorderGroups($after: String) {\n    sellingPlanGroups(first: 50, after: $after) {\n      nodes {\n        id\n        merchantCode\n        sellingPlans(first: 1) {\n          nodes {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": {return: PreorderGroupsQuery, variables: PreorderGroupsQueryVariables},
+  "#graphql\n  query PreorderGroupVariants($id: ID!) {\n    sellingPlanGroup(id: $id) {\n      id\n      productVariants(first: 250) {\n        nodes {\n          id\n        }\n      }\n    }\n  }\n": {return: PreorderGroupVariantsQuery, variables: PreorderGroupVariantsQueryVariables},
+  "#graphql\n  query OfferVariants($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on ProductVariant {\n        id\n        sku\n        displayName\n        inventoryPolicy\n        product {\n          id\n        }\n      }\n    }\n  }\n": {return: OfferVariantsQuery, variables: OfferVariantsQueryVariables},
+  "#graphql\n  query PreorderOrder($id: ID!) {\n    order(id: $id) {\n      ...PreorderOrderFields\n    }\n  }\n  #graphql\n  fragment PreorderOrderFields on Order {\n    id\n    name\n    createdAt\n    cancelledAt\n    currencyCode\n    displayFulfillmentStatus\n    totalOutstandingSet {\n      shopMoney {\n        amount\n      }\n    }\n    paymentTerms {\n      paymentTermsType\n      paymentSchedules(first: 1) {\n        nodes {\n          id\n          dueAt\n          completedAt\n        }\n      }\n    }\n    paymentCollectionDetails {\n      vaultedPaymentMethods {\n        id\n      }\n    }\n    lineItems(first: 50) {\n      nodes {\n        id\n        quantity\n        variant {\n          id\n        }\n        sellingPlan {\n          sellingPlanId\n        }\n      }\n    }\n  }\n\n": {return: PreorderOrderQuery, variables: PreorderOrderQueryVariables},
+  "#graphql\n  query RecentPreorderOrders($query: String!, $after: String) {\n    orders(first: 5, after: $after, query: $query) {\n      nodes {\n        ...PreorderOrderFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n  #graphql\n  fragment PreorderOrderFields on Order {\n    id\n    name\n    createdAt\n    cancelledAt\n    currencyCode\n    displayFulfillmentStatus\n    totalOutstandingSet {\n      shopMoney {\n        amount\n      }\n    }\n    paymentTerms {\n      paymentTermsType\n      paymentSchedules(first: 1) {\n        nodes {\n          id\n          dueAt\n          completedAt\n        }\n      }\n    }\n    paymentCollectionDetails {\n      vaultedPaymentMethods {\n        id\n      }\n    }\n    lineItems(first: 50) {\n      nodes {\n        id\n        quantity\n        variant {\n          id\n        }\n        sellingPlan {\n          sellingPlanId\n        }\n      }\n    }\n  }\n\n": {return: RecentPreorderOrdersQuery, variables: RecentPreorderOrdersQueryVariables},
+  "#graphql\n  query BalancePaymentStatus($orderId: ID!, $reference: String!) {\n    orderPaymentStatus(orderId: $orderId, paymentReferenceId: $reference) {\n      status\n      errorMessage\n    }\n  }\n": {return: BalancePaymentStatusQuery, variables: BalancePaymentStatusQueryVariables},
   "#graphql\n  query ShopIdentity {\n    shop {\n      id\n      name\n      myshopifyDomain\n      currencyCode\n      ianaTimezone\n    }\n    appInstallation {\n      accessScopes {\n        handle\n      }\n    }\n  }\n": {return: ShopIdentityQuery, variables: ShopIdentityQueryVariables},
 }
 
@@ -175,6 +385,16 @@ interface GeneratedMutationTypes {
   "#graphql\n  mutation DraftOrderUpdate($id: ID!, $input: DraftOrderInput!) {\n    draftOrderUpdate(id: $id, input: $input) {\n      draftOrder {\n        id\n        name\n        status\n        invoiceUrl\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: DraftOrderUpdateMutation, variables: DraftOrderUpdateMutationVariables},
   "#graphql\n  mutation DraftOrderInvoiceSend($id: ID!, $email: EmailInput) {\n    draftOrderInvoiceSend(id: $id, email: $email) {\n      draftOrder {\n        id\n        status\n        invoiceSentAt\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: DraftOrderInvoiceSendMutation, variables: DraftOrderInvoiceSendMutationVariables},
   "#graphql\n  mutation DraftOrderComplete($id: ID!) {\n    draftOrderComplete(id: $id) {\n      draftOrder {\n        id\n        status\n        order {\n          id\n          name\n        }\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: DraftOrderCompleteMutation, variables: DraftOrderCompleteMutationVariables},
+  "#graphql\n  mutation InventoryMove($input: InventoryMoveQuantitiesInput!, $key: String!) {\n    inventoryMoveQuantities(input: $input) @idempotent(key: $key) {\n      inventoryAdjustmentGroup {\n        id\n        changes {\n          name\n          delta\n          quantityAfterChange\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: InventoryMoveMutation, variables: InventoryMoveMutationVariables},
+  "#graphql\n  mutation PreorderGroupCreate($input: SellingPlanGroupInput!, $resources: SellingPlanGroupResourceInput) {\n    sellingPlanGroupCreate(input: $input, resources: $resources) {\n      sellingPlanGroup {\n        id\n        sellingPlans(first: 1) {\n          nodes {\n            id\n          }\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: PreorderGroupCreateMutation, variables: PreorderGroupCreateMutationVariables},
+  "#graphql\n  mutation PreorderGroupUpdate($id: ID!, $input: SellingPlanGroupInput!) {\n    sellingPlanGroupUpdate(id: $id, input: $input) {\n      sellingPlanGroup {\n        id\n        sellingPlans(first: 1) {\n          nodes {\n            id\n          }\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: PreorderGroupUpdateMutation, variables: PreorderGroupUpdateMutationVariables},
+  "#graphql\n  mutation PreorderGroupAddVariants($id: ID!, $variantIds: [ID!]!) {\n    sellingPlanGroupAddProductVariants(id: $id, productVariantIds: $variantIds) {\n      sellingPlanGroup {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: PreorderGroupAddVariantsMutation, variables: PreorderGroupAddVariantsMutationVariables},
+  "#graphql\n  mutation PreorderGroupRemoveVariants($id: ID!, $variantIds: [ID!]!) {\n    sellingPlanGroupRemoveProductVariants(id: $id, productVariantIds: $variantIds) {\n      removedProductVariantIds\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: PreorderGroupRemoveVariantsMutation, variables: PreorderGroupRemoveVariantsMutationVariables},
+  "#graphql\n  mutation PreorderGroupDelete($id: ID!) {\n    sellingPlanGroupDelete(id: $id) {\n      deletedSellingPlanGroupId\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: PreorderGroupDeleteMutation, variables: PreorderGroupDeleteMutationVariables},
+  "#graphql\n  mutation VariantsInventoryPolicy($productId: ID!, $variants: [ProductVariantsBulkInput!]!) {\n    productVariantsBulkUpdate(productId: $productId, variants: $variants) {\n      productVariants {\n        id\n        inventoryPolicy\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: VariantsInventoryPolicyMutation, variables: VariantsInventoryPolicyMutationVariables},
+  "#graphql\n  mutation PreorderMetafieldsSet($metafields: [MetafieldsSetInput!]!) {\n    metafieldsSet(metafields: $metafields) {\n      metafields {\n        id\n        key\n        value\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: PreorderMetafieldsSetMutation, variables: PreorderMetafieldsSetMutationVariables},
+  "#graphql\n  mutation PreorderMetafieldsDelete($metafields: [MetafieldIdentifierInput!]!) {\n    metafieldsDelete(metafields: $metafields) {\n      deletedMetafields {\n        key\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: PreorderMetafieldsDeleteMutation, variables: PreorderMetafieldsDeleteMutationVariables},
+  "#graphql\n  mutation ChargeBalance($id: ID!, $mandateId: ID!, $key: String!, $amount: MoneyInput) {\n    orderCreateMandatePayment(id: $id, mandateId: $mandateId, idempotencyKey: $key, amount: $amount, autoCapture: true) {\n      paymentReferenceId\n      jobResult {\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ChargeBalanceMutation, variables: ChargeBalanceMutationVariables},
 }
 declare module '@shopify/admin-api-client' {
   type InputMaybe<T> = AdminTypes.InputMaybe<T>;

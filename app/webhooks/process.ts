@@ -3,23 +3,40 @@ import type { Database } from "../db/open";
 import { TerminalJobError, type JobContext } from "../jobs/queue";
 import { appWebhookHandlers } from "./handlers/app";
 import { complianceWebhookHandlers } from "./handlers/compliance";
+import { inventoryWebhookHandlers } from "./handlers/inventory";
 import { orderWebhookHandlers } from "./handlers/orders";
 import type { WebhookJobData } from "./receive";
 
-export type WebhookHandler = (db: Database, webhook: WebhookJobData, context: JobContext) => Promise<unknown>;
+/** What handlers that call Shopify back need: the stand-in's origin when the configuration points at it. */
+export interface WebhookDeps {
+  adminOrigin?: string;
+}
+
+export type WebhookHandler = (
+  db: Database,
+  webhook: WebhookJobData,
+  context: JobContext,
+  deps: WebhookDeps,
+) => Promise<unknown>;
 
 const HANDLERS: Record<string, WebhookHandler> = {
   ...appWebhookHandlers,
   ...complianceWebhookHandlers,
   ...orderWebhookHandlers,
+  ...inventoryWebhookHandlers,
 };
 
 export const HANDLED_TOPICS = Object.keys(HANDLERS);
 
-export async function processWebhook(db: Database, webhook: WebhookJobData, context: JobContext) {
+export async function processWebhook(
+  db: Database,
+  webhook: WebhookJobData,
+  context: JobContext,
+  deps: WebhookDeps = {},
+) {
   const handler = HANDLERS[webhook.topic];
   if (!handler) throw new TerminalJobError(`No handler for webhook topic ${webhook.topic}`);
-  const output = await handler(db, webhook, context);
+  const output = await handler(db, webhook, context, deps);
   await db.prisma.webhookDelivery.update({
     where: { webhookId: webhook.webhookId },
     data: { processedAt: new Date() },

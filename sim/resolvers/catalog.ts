@@ -46,6 +46,17 @@ export const catalogMutations: Record<string, RootResolver> = {
 };
 
 export const catalogQueries: Record<string, RootResolver> = {
+  // The Node interface, for the types the app reads by id in batches.
+  nodes: ({ ids }, { state }) =>
+    (ids as string[]).map((id) => {
+      const [, type, raw] = /^gid:\/\/shopify\/(\w+)\/(\d+)$/.exec(id) ?? [];
+      const key = Number(raw);
+      if (type === "ProductVariant" && state.variants.has(key)) return variantView(state, state.variants.get(key)!);
+      if (type === "Product" && state.products.has(key)) return productView(state, state.products.get(key)!);
+      if (type === "InventoryItem" && state.inventoryItems.has(key))
+        return inventoryItemView(state, state.inventoryItems.get(key)!);
+      return null;
+    }),
   locations: (args, { state }) => connection([...state.locations.values()], args, locationView),
   location: ({ id }, { state }) => {
     const location =

@@ -19,6 +19,7 @@ export const orderQueries: Record<string, RootResolver> = {
           if (field === "financial_status") return o.financialStatus.toLowerCase();
           if (field === "id") return o.id;
           if (field === "source_identifier") return o.sourceIdentifier;
+          if (field === "created_at") return o.createdAt.toLowerCase();
           if (field === "default") return [o.name, o.email ?? "", ...o.tags];
           return undefined;
         },

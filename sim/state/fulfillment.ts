@@ -253,14 +253,13 @@ export function fulfillmentStatus(
   return orders.some((fo) => fo.status === "ON_HOLD") ? "ON_HOLD" : "UNFULFILLED";
 }
 
-// Shipping takes the units out of committed (and so out of on_hand).
+// Shipping takes the units out of committed (and so out of on_hand); a pre-order line reserved only on
+// fulfillment was never committed, so its units leave available.
 function shipStock(state: ShopState, order: Order, lineItemId: number, locationId: number, quantity: number) {
-  const item = trackedItem(
-    state,
-    order.lineItems.find((l) => l.id === lineItemId),
-  );
+  const line = order.lineItems.find((l) => l.id === lineItemId);
+  const item = trackedItem(state, line);
   if (!item) return;
-  levelAt(item, locationId).committed -= quantity;
+  levelAt(item, locationId)[line?.sellingPlan?.reserveOnSale === false ? "available" : "committed"] -= quantity;
 }
 
 function fulfillmentOrderPayload(fulfillmentOrder: FulfillmentOrder) {

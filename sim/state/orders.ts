@@ -85,11 +85,10 @@ export function cancelOrder(state: ShopState, id: number): { order: Order | null
   for (const fulfillmentOrder of state.fulfillmentOrders.values()) {
     if (fulfillmentOrder.orderId !== order.id || fulfillmentOrder.status === "CLOSED") continue;
     for (const item of fulfillmentOrder.lineItems) {
-      const inventoryItem = trackedItem(
-        state,
-        order.lineItems.find((l) => l.id === item.lineItemId),
-      );
-      if (inventoryItem && item.remainingQuantity > 0) {
+      const line = order.lineItems.find((l) => l.id === item.lineItemId);
+      const inventoryItem = trackedItem(state, line);
+      // A pre-order line reserved only on fulfillment never left available.
+      if (inventoryItem && item.remainingQuantity > 0 && line?.sellingPlan?.reserveOnSale !== false) {
         const level = levelAt(inventoryItem, fulfillmentOrder.locationId);
         level.committed -= item.remainingQuantity;
         level.available += item.remainingQuantity;

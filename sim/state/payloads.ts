@@ -1,4 +1,5 @@
 // Webhook payloads in the REST shape Shopify sends them in.
+import { fulfillmentStatus } from "./fulfillment";
 import type { ShopState } from "./shop-state";
 import type { DraftOrder, Order } from "./types";
 
@@ -33,6 +34,7 @@ export function orderPayload(state: ShopState, order: Order): Record<string, unk
     note: order.note,
     note_attributes: order.customAttributes.map(({ key, value }) => ({ name: key, value })),
     financial_status: order.financialStatus.toLowerCase(),
+    fulfillment_status: fulfillmentStatus(state, order) === "FULFILLED" ? "fulfilled" : null,
     source_name: order.sourceName,
     source_identifier: order.sourceIdentifier,
     currency: order.currencyCode,

@@ -11,6 +11,8 @@ import type {
   InventoryItem,
   LineItem,
   Location,
+  MandatePayment,
+  Metafield,
   Order,
   Product,
   SellingPlanGroup,
@@ -41,6 +43,11 @@ export class ShopState {
   readonly sellingPlanGroups = new Map<number, SellingPlanGroup>();
   readonly webhookSubscriptions = new Map<number, WebhookSubscription>();
   readonly idempotencyKeys = new Map<string, { request: string; result: unknown }>();
+  readonly mandatePayments = new Map<string, MandatePayment>();
+  /** Cards that will be declined: order id → how many more charges fail (a test's lever). */
+  readonly paymentDeclines = new Map<number, number>();
+  /** By `${ownerId} ${namespace} ${key}`. */
+  readonly metafields = new Map<string, Metafield>();
   private nextId = 1000;
   nextDraftNumber = 1;
   nextOrderNumber = 1001;

@@ -94,6 +94,8 @@ export interface LineItem {
   customAttributes: Attribute[];
   requiresShipping: boolean;
   taxable: boolean;
+  /** A pre-order or other deferred-purchase line: the plan it was bought on. */
+  sellingPlan?: { id: number; name: string; reserveOnSale: boolean } | null;
 }
 
 export interface ShippingLine {
@@ -142,7 +144,11 @@ export interface Order {
   shippingLine: ShippingLine | null;
   customerId: number | null;
   currencyCode: string;
-  financialStatus: "PAID" | "PENDING" | "REFUNDED";
+  financialStatus: "PAID" | "PARTIALLY_PAID" | "PENDING" | "REFUNDED";
+  /** A deferred balance (pre-orders): one schedule, due at a date or on fulfillment. */
+  paymentTerms?: PaymentTerms | null;
+  /** The buyer's vaulted card for the balance. */
+  mandateId?: number | null;
   sourceIdentifier: string | null;
   sourceName: string;
   draftOrderId: number | null;
@@ -231,4 +237,33 @@ export interface WebhookSubscription {
   includeFields: string[];
   name: string | null;
   createdAt: string;
+}
+
+export interface PaymentTerms {
+  id: number;
+  type: "FIXED" | "FULFILLMENT";
+  scheduleId: number;
+  /** Null when the balance is due on fulfillment. */
+  dueAt: string | null;
+  amountMinor: number;
+  completedAt: string | null;
+}
+
+export interface MandatePayment {
+  referenceId: string;
+  orderId: number;
+  amountMinor: number;
+  status: "PURCHASED" | "ERROR";
+  errorMessage: string | null;
+  createdAt: string;
+}
+
+export interface Metafield {
+  id: number;
+  ownerId: string;
+  namespace: string;
+  key: string;
+  type: string;
+  value: string;
+  updatedAt: string;
 }

@@ -6,6 +6,8 @@ import { groupCoversVariant } from "../state/selling-plans";
 import { toDecimal } from "../state/money";
 import type { ShopState } from "../state/shop-state";
 import type { Customer, InventoryItem, Location, Product, Variant } from "../state/types";
+import { metafieldOf, metafieldsOf } from "../state/metafields";
+import { metafieldView } from "./metafields";
 import { sellingPlanGroupView } from "./selling-plans";
 
 export function locationView(location: Location) {
@@ -49,6 +51,7 @@ export function productView(state: ShopState, product: Product): Record<string, 
         (v) => variantView(state, v),
       ),
     variantsCount: { __typename: "Count", count: product.variantIds.length, precision: "EXACT" },
+    ...metafieldFields(state, gid("Product", product.id)),
   };
 }
 
@@ -73,6 +76,18 @@ export function variantView(state: ShopState, variant: Variant): Record<string, 
         args,
         (group) => sellingPlanGroupView(state, group),
       ),
+    ...metafieldFields(state, gid("ProductVariant", variant.id)),
+  };
+}
+
+function metafieldFields(state: ShopState, ownerId: string) {
+  return {
+    metafield: ({ namespace, key }: { namespace?: string; key: string }) => {
+      const metafield = metafieldOf(state, ownerId, namespace, key);
+      return metafield ? metafieldView(metafield) : null;
+    },
+    metafields: (args: PageArgs & { namespace?: string }) =>
+      connection(metafieldsOf(state, ownerId, args.namespace), args, metafieldView),
   };
 }
 

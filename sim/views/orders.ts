@@ -4,7 +4,8 @@ import { gid } from "../state/ids";
 import { fulfillmentStatus } from "../state/fulfillment";
 import { discountOf } from "../state/line-items";
 import type { ShopState } from "../state/shop-state";
-import type { Address, DraftOrder, LineItem, Order } from "../state/types";
+import { outstandingMinor } from "../state/mandate-payments";
+import type { Address, DraftOrder, LineItem, Order, PaymentTerms } from "../state/types";
 import { customerView, variantView } from "./catalog";
 import { fulfillmentOrderView, fulfillmentView } from "./fulfillment";
 import { moneyBag, moneyV2 } from "./money";
@@ -41,6 +42,9 @@ function lineItemView(state: ShopState, line: LineItem, currency: string, type: 
     requiresShipping: line.requiresShipping,
     taxable: line.taxable,
     customAttributes: line.customAttributes.map((a) => ({ __typename: "Attribute", ...a })),
+    sellingPlan: line.sellingPlan
+      ? { __typename: "LineItemSellingPlan", sellingPlanId: gid("SellingPlan", line.sellingPlan.id), name: line.sellingPlan.name }
+      : null,
     variant: () => (variant ? variantView(state, variant) : null),
     appliedDiscount: line.appliedDiscount
       ? {
@@ -160,8 +164,43 @@ export function orderView(state: ShopState, order: Order): Record<string, unknow
     lineItems: (args: PageArgs) =>
       connection(order.lineItems, args, (line) => lineItemView(state, line, currency, "LineItem")),
     currentTotalPriceSet: moneyBag(state.totals(order.lineItems, order.shippingLine).total, currency),
+    totalOutstandingSet: moneyBag(outstandingMinor(order), currency),
+    paymentTerms: order.paymentTerms ? paymentTermsView(state, order.paymentTerms, currency) : null,
+    paymentCollectionDetails: {
+      __typename: "OrderPaymentCollectionDetails",
+      additionalPaymentCollectionUrl: null,
+      vaultedPaymentMethods: order.mandateId
+        ? [{ __typename: "PaymentMandate", id: gid("PaymentMandate", order.mandateId) }]
+        : [],
+    },
     ...totalsView(state, order.lineItems, order.shippingLine, currency),
   };
 }
 
 export { moneyV2 };
+
+function paymentTermsView(state: ShopState, terms: PaymentTerms, currency: string) {
+  const overdue = terms.dueAt !== null && !terms.completedAt && Date.parse(terms.dueAt) < state.now().getTime();
+  const schedule = {
+    __typename: "PaymentSchedule",
+    id: gid("PaymentSchedule", terms.scheduleId),
+    dueAt: terms.dueAt,
+    completedAt: terms.completedAt,
+    issuedAt: null,
+    due: !terms.completedAt,
+    amount: moneyV2(terms.amountMinor, currency),
+    balanceDue: moneyV2(terms.completedAt ? 0 : terms.amountMinor, currency),
+    totalBalance: moneyV2(terms.completedAt ? 0 : terms.amountMinor, currency),
+  };
+  return {
+    __typename: "PaymentTerms",
+    id: gid("PaymentTerms", terms.id),
+    paymentTermsType: terms.type,
+    paymentTermsName: terms.type === "FULFILLMENT" ? "Due on fulfillment" : "Due on a date",
+    translatedName: terms.type === "FULFILLMENT" ? "Due on fulfillment" : "Due on a date",
+    due: !terms.completedAt,
+    overdue,
+    dueInDays: null,
+    paymentSchedules: (args: PageArgs) => connection([schedule], args, (s) => s),
+  };
+}

@@ -64,3 +64,30 @@ export async function levels(sim: RunningSim, inventoryItemId: string) {
       }) as Record<string, any>,
   );
 }
+
+/** A shopper buys in the stand-in's Online Store, with a selling plan for a pre-order. */
+export async function shopperCheckout(
+  sim: RunningSim,
+  lines: Array<{ variantId: number; quantity: number; sellingPlanId?: number | null }>,
+  shop = "demo-shop.myshopify.com",
+) {
+  const response = await fetch(`${sim.url}/sim/shops/${shop}/checkout`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ lines, email: "shopper@example.com" }),
+  });
+  return {
+    status: response.status,
+    ...((await response.json()) as { order: { id: number; name: string } | null; userErrors: Array<{ message: string }> }),
+  };
+}
+
+/** The buyer's card declines the next `count` charges on this order. */
+export async function declineCard(sim: RunningSim, orderId: number, count: number, shop = "demo-shop.myshopify.com") {
+  const response = await fetch(`${sim.url}/sim/shops/${shop}/orders/${orderId}/declines`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ count }),
+  });
+  if (!response.ok) throw new Error(`declines: ${response.status}`);
+}

@@ -42,6 +42,7 @@ describe("shopify.app.toml", () => {
       "read_locations",
       "write_merchant_managed_fulfillment_orders",
       "write_purchase_options",
+      "write_payment_mandate",
       "write_customers",
       "write_app_proxy",
     ]) {

@@ -23,10 +23,13 @@ export interface PreorderOffer {
   reserve: "on_sale" | "on_fulfillment";
   /** A pre-order discount, in percent; none when 0. */
   discountPercentage: number;
+  /** Buyer-facing, under the name at checkout. */
+  description?: string | null;
 }
 
 export type OfferProblem =
   | { field: "name"; code: "blank" | "too_long" }
+  | { field: "description"; code: "too_long" }
   | { field: "payment"; code: "percentage_range" | "amount_invalid" | "full_payment_is_not_a_deposit" }
   | { field: "balance"; code: "date_in_past" | "days_range" | "date_after_delivery" }
   | { field: "delivery"; code: "date_in_past" }
@@ -38,6 +41,7 @@ export function offerProblems(offer: PreorderOffer, now: Date): OfferProblem[] {
   const problems: OfferProblem[] = [];
   if (!offer.name.trim()) problems.push({ field: "name", code: "blank" });
   else if (offer.name.length > MAX_NAME) problems.push({ field: "name", code: "too_long" });
+  if ((offer.description ?? "").length > 1000) problems.push({ field: "description", code: "too_long" });
   const { payment } = offer;
   if (payment.kind === "deposit") {
     // 100% is paying in full: Shopify wants NO_REMAINING_BALANCE then, which is the "full" kind.
@@ -98,6 +102,7 @@ export function sellingPlanGroupInput(offer: PreorderOffer): SellingPlanGroupInp
   return {
     name: offer.name.trim(),
     merchantCode: offer.merchantCode,
+    ...(offer.description?.trim() ? { description: offer.description.trim() } : {}),
     options: ["Pre-order"],
     position: 1,
     sellingPlansToCreate: [
@@ -122,4 +127,18 @@ function planOption(offer: PreorderOffer): string {
   if (payment.kind === "full") return "Pay in full";
   if (payment.kind === "deposit") return payment.percentage ? `${payment.percentage}% deposit` : "Pay later";
   return `${payment.amount} deposit`;
+}
+
+/** The terms as they are stored (JSON: dates as ISO strings) and read back. */
+export function termsToJson(offer: PreorderOffer): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(offer)) as Record<string, unknown>;
+}
+
+export function termsFromJson(json: unknown): PreorderOffer {
+  const offer = structuredClone(json) as PreorderOffer & Record<string, never>;
+  const payment = offer.payment as Payment & { balance?: { trigger: string; date?: unknown } };
+  if (payment.kind !== "full" && payment.balance.trigger === "date")
+    payment.balance = { trigger: "date", date: new Date(payment.balance.date as unknown as string) };
+  if (offer.delivery.kind === "date") offer.delivery = { kind: "date", date: new Date(offer.delivery.date) };
+  return offer;
 }

@@ -4,9 +4,7 @@
 import { z } from "zod";
 import type { Database } from "../../db/open";
 import type { JobContext } from "../../jobs/queue";
-import { stableUuid } from "../../jobs/stable-id";
-import { pacerForShop } from "../../shopify/pacer";
-import { adminForShop, ShopNotConnectedError } from "../shop-admin";
+import { perShop } from "../shop-jobs";
 import { completePaidPledges } from "./complete";
 import { reconcileOrders } from "./linking";
 import { sendDueReminders } from "./reminders";
@@ -55,35 +53,4 @@ export async function runCompleteJob(
     });
     return counts;
   });
-}
-
-async function perShop<T>(
-  db: Database,
-  deps: Deps,
-  queue: string,
-  windowMinutes: number,
-  data: { shopId?: string },
-  context: Context,
-  work: (connection: {
-    shopId: string;
-    admin: Awaited<ReturnType<typeof adminForShop>>["admin"];
-    pacer: ReturnType<typeof pacerForShop>;
-  }) => Promise<T>,
-) {
-  if (!data.shopId) {
-    const shops = await db.prisma.shop.findMany({ where: { uninstalledAt: null }, select: { id: true } });
-    const window = Math.floor(Date.now() / (windowMinutes * 60_000));
-    for (const shop of shops) {
-      await context.jobs.enqueueWithId(queue, { shopId: shop.id }, stableUuid(`${queue}:${shop.id}:${window}`));
-    }
-    return { shops: shops.length };
-  }
-  let connection;
-  try {
-    connection = await adminForShop(db.prisma, data.shopId, { adminOrigin: deps.adminOrigin });
-  } catch (error) {
-    if (error instanceof ShopNotConnectedError) return { skipped: "not connected" };
-    throw error;
-  }
-  return work({ shopId: data.shopId, admin: connection.admin, pacer: pacerForShop(connection.shop.domain) });
 }
