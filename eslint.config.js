@@ -23,6 +23,11 @@ export default tseslint.config(
     rules: { "no-console": "off" },
   },
   {
+    // Theme app extension scripts run in the storefront's browser.
+    files: ["extensions/**/*.js"],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     files: ["tests/**"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },

@@ -4,6 +4,7 @@ import { ConfigError } from "../config.server";
 import { registerCampaignCommands } from "./commands/campaign";
 import { registerDbCommands } from "./commands/db";
 import { registerImportCommand } from "./commands/import";
+import { registerInventoryCommand } from "./commands/inventory";
 import { registerOrdersCommands } from "./commands/orders";
 import { registerPortalCommands } from "./commands/portal";
 import { registerRewardsCommands } from "./commands/rewards";
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerRewardsCommands(program);
   registerOrdersCommands(program);
   registerPortalCommands(program);
+  registerInventoryCommand(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -5,7 +5,6 @@ import { useLoaderData, useSearchParams } from "@remix-run/react";
 import {
   Banner,
   BlockStack,
-  Button,
   Card,
   DataTable,
   InlineStack,
@@ -15,8 +14,8 @@ import {
   ProgressBar,
   Text,
 } from "@shopify/polaris";
-import { useState } from "react";
 import { notFound, requireShop } from "../admin-shop.server";
+import { DownloadButton } from "../components/DownloadButton";
 import { useLocale, useTranslate } from "../components/i18n";
 import { RunStatus } from "../components/RunStatus";
 import { usePolling } from "../components/usePolling";
@@ -107,7 +106,10 @@ export default function ImportRunPage() {
                     <Text as="h2" variant="headingMd">
                       {t("imports.rejected.title")}
                     </Text>
-                    <DownloadButton url={`/app/campaigns/${run.campaignId}/imports/${run.id}/rejected`} />
+                    <DownloadButton
+                      url={`/app/campaigns/${run.campaignId}/imports/${run.id}/rejected`}
+                      label="imports.rejected.download"
+                    />
                   </InlineStack>
                 </div>
                 <DataTable
@@ -143,34 +145,5 @@ export default function ImportRunPage() {
         ) : null}
       </Layout>
     </Page>
-  );
-}
-
-/**
- * The CSV comes from an authenticated route: fetched with the session token (App Bridge adds it to the app's own
- * fetches), then saved from memory, since an embedded app cannot send the token with a plain link.
- */
-function DownloadButton({ url }: { url: string }) {
-  const t = useTranslate();
-  const [busy, setBusy] = useState(false);
-  const download = async () => {
-    setBusy(true);
-    try {
-      const response = await fetch(url);
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const name = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ?? "rejected.csv";
-      const link = document.createElement("a");
-      link.href = URL.createObjectURL(await response.blob());
-      link.download = name;
-      link.click();
-      URL.revokeObjectURL(link.href);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Button onClick={download} loading={busy}>
-      {t("imports.rejected.download")}
-    </Button>
   );
 }

@@ -12,5 +12,7 @@ export async function recordEvent(
   data: Record<string, unknown>,
   pledgeId: string | null = null,
 ) {
-  await db.prisma.event.create({ data: { shopId, pledgeId, subjectType, subjectId, kind, cause, data: data as object } });
+  await db.prisma.event.create({
+    data: { shopId, pledgeId, subjectType, subjectId, kind, cause, data: data as object },
+  });
 }

@@ -38,7 +38,9 @@ export const paymentMutations: Record<string, RootResolver> = {
             id: jobId,
             done: true,
             status: payment.status === "ERROR" ? "FAILED" : "SUCCEEDED",
-            errors: payment.errorMessage ? [{ __typename: "UserError", field: null, message: payment.errorMessage }] : [],
+            errors: payment.errorMessage
+              ? [{ __typename: "UserError", field: null, message: payment.errorMessage }]
+              : [],
             order: () => orderView(state, state.orders.get(orderId)!),
           }
         : null,

@@ -4,7 +4,14 @@ import type { ShopState } from "./shop-state";
 import type { Metafield, UserError } from "./types";
 
 export const SIM_APP_ID = "1000";
-const TYPES = new Set(["json", "single_line_text_field", "multi_line_text_field", "number_integer", "boolean", "date_time"]);
+const TYPES = new Set([
+  "json",
+  "single_line_text_field",
+  "multi_line_text_field",
+  "number_integer",
+  "boolean",
+  "date_time",
+]);
 
 export function resolveNamespace(namespace: string | null | undefined): string {
   const value = namespace ?? "$app";
@@ -20,19 +27,43 @@ export function setMetafields(
   inputs: Array<{ ownerId: string; namespace?: string | null; key: string; type?: string | null; value: string }>,
 ): { metafields: Metafield[] | null; userErrors: UserError[] } {
   if (inputs.length > 25)
-    return { metafields: null, userErrors: [{ field: ["metafields"], message: "Exceeded the maximum of 25 metafields", code: "LESS_THAN_OR_EQUAL_TO" }] };
+    return {
+      metafields: null,
+      userErrors: [
+        { field: ["metafields"], message: "Exceeded the maximum of 25 metafields", code: "LESS_THAN_OR_EQUAL_TO" },
+      ],
+    };
   for (const [index, input] of inputs.entries()) {
     const owner = /^gid:\/\/shopify\/(Product|ProductVariant)\/(\d+)$/.exec(input.ownerId);
     const exists = owner && (owner[1] === "Product" ? state.products : state.variants).has(Number(owner[2]));
     if (!exists)
-      return { metafields: null, userErrors: [{ field: ["metafields", String(index), "ownerId"], message: "Owner does not exist", code: "INVALID_VALUE" }] };
+      return {
+        metafields: null,
+        userErrors: [
+          { field: ["metafields", String(index), "ownerId"], message: "Owner does not exist", code: "INVALID_VALUE" },
+        ],
+      };
     if (!input.type || !TYPES.has(input.type))
-      return { metafields: null, userErrors: [{ field: ["metafields", String(index), "type"], message: "Type is not a supported metafield type", code: "INVALID_TYPE" }] };
+      return {
+        metafields: null,
+        userErrors: [
+          {
+            field: ["metafields", String(index), "type"],
+            message: "Type is not a supported metafield type",
+            code: "INVALID_TYPE",
+          },
+        ],
+      };
     if (input.type === "json") {
       try {
         JSON.parse(input.value);
       } catch {
-        return { metafields: null, userErrors: [{ field: ["metafields", String(index), "value"], message: "Value is invalid JSON", code: "INVALID_VALUE" }] };
+        return {
+          metafields: null,
+          userErrors: [
+            { field: ["metafields", String(index), "value"], message: "Value is invalid JSON", code: "INVALID_VALUE" },
+          ],
+        };
       }
     }
   }

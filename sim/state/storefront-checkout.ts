@@ -21,10 +21,14 @@ export function storefrontCheckout(
 ): { orderId: number | null; userErrors: UserError[] } {
   const built = buildLineItems(
     state,
-    input.lines.map((line) => ({ variantId: `gid://shopify/ProductVariant/${line.variantId}`, quantity: line.quantity })),
+    input.lines.map((line) => ({
+      variantId: `gid://shopify/ProductVariant/${line.variantId}`,
+      quantity: line.quantity,
+    })),
   );
   if (built.userErrors.length) return { orderId: null, userErrors: built.userErrors };
-  if (!built.lineItems.length) return { orderId: null, userErrors: [{ field: ["lines"], message: "The cart is empty" }] };
+  if (!built.lineItems.length)
+    return { orderId: null, userErrors: [{ field: ["lines"], message: "The cart is empty" }] };
 
   let balanceMinor = 0;
   const dues: Array<string | null> = [];
@@ -35,7 +39,9 @@ export function storefrontCheckout(
     if (!plan)
       return {
         orderId: null,
-        userErrors: [{ field: ["lines", String(index), "sellingPlanId"], message: "This selling plan isn't available" }],
+        userErrors: [
+          { field: ["lines", String(index), "sellingPlanId"], message: "This selling plan isn't available" },
+        ],
       };
     priceOnPlan(line, plan);
     const total = state.lineTotals(line).total;
@@ -97,7 +103,11 @@ function priceOnPlan(line: LineItem, plan: SellingPlan) {
     line.unitPriceMinor = Math.max(0, line.unitPriceMinor - Math.round(Number(fixed.adjustmentValue.fixedValue) * 100));
   if (fixed?.adjustmentType === "PRICE")
     line.unitPriceMinor = Math.round(Number(fixed.adjustmentValue.fixedValue) * 100);
-  line.sellingPlan = { id: plan.id, name: plan.name, reserveOnSale: plan.inventoryPolicy?.reserve !== "ON_FULFILLMENT" };
+  line.sellingPlan = {
+    id: plan.id,
+    name: plan.name,
+    reserveOnSale: plan.inventoryPolicy?.reserve !== "ON_FULFILLMENT",
+  };
 }
 
 function checkoutCharge(plan: SellingPlan, total: number, quantity: number): number {

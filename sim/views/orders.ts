@@ -43,7 +43,11 @@ function lineItemView(state: ShopState, line: LineItem, currency: string, type: 
     taxable: line.taxable,
     customAttributes: line.customAttributes.map((a) => ({ __typename: "Attribute", ...a })),
     sellingPlan: line.sellingPlan
-      ? { __typename: "LineItemSellingPlan", sellingPlanId: gid("SellingPlan", line.sellingPlan.id), name: line.sellingPlan.name }
+      ? {
+          __typename: "LineItemSellingPlan",
+          sellingPlanId: gid("SellingPlan", line.sellingPlan.id),
+          name: line.sellingPlan.name,
+        }
       : null,
     variant: () => (variant ? variantView(state, variant) : null),
     appliedDiscount: line.appliedDiscount

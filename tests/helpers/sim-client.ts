@@ -78,7 +78,10 @@ export async function shopperCheckout(
   });
   return {
     status: response.status,
-    ...((await response.json()) as { order: { id: number; name: string } | null; userErrors: Array<{ message: string }> }),
+    ...((await response.json()) as {
+      order: { id: number; name: string } | null;
+      userErrors: Array<{ message: string }>;
+    }),
   };
 }
 

@@ -212,6 +212,39 @@ describe("npx pledgebridge", () => {
     expect((await cli("portal", "link", "--campaign", "Meeple Quest", "--backer", "1", "--days", "0")).code).toBe(2);
   }, 120_000);
 
+  it("prints stock against demand per variant of a campaign, as JSON, CSV or a table", async () => {
+    const state = sim.store.shop("demo-shop.myshopify.com")!.state;
+    const result = await cli("inventory", "--campaign", "Meeple Quest", "--json");
+    expect(result.code).toBe(0);
+    const rows = JSON.parse(result.stdout) as Array<Record<string, number | string>>;
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(Object.keys(row).slice(0, 8)).toEqual([
+        "variantId",
+        "sku",
+        "onHand",
+        "available",
+        "reserved",
+        "pledged",
+        "preordered",
+        "toManufacture",
+      ]);
+      const variant = [...state.variants.values()].find((v) => v.sku === row.sku)!;
+      const levels = [...state.inventoryItems.get(variant.inventoryItemId)!.levels.values()];
+      expect(row.available).toBe(levels.reduce((sum, l) => sum + l.available, 0));
+    }
+    expect(rows.reduce((sum, r) => sum + (r.pledged as number) + (r.inDrafts as number), 0)).toBeGreaterThan(0);
+    const csv = await cli("inventory", "--campaign", "Meeple Quest", "--csv", "--no-refresh");
+    expect(csv.stdout).toMatch(/^\uFEFFSKU,Product,Variant,Variant ID,On hand,Available/);
+    const table = await cli("inventory", "--campaign", "Meeple Quest", "--no-refresh");
+    expect(table.stdout).toMatch(/^SKU\s+On hand\s+Available/);
+    expect((await cli("inventory", "--product", "42")).code).toBe(2);
+    expect(await cli("inventory", "--campaign", "No Such Campaign")).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("No Such Campaign"),
+    });
+  }, 120_000);
+
   it("refuses a wrong token with a clear error and stores nothing", async () => {
     const result = await cli("shop", "connect", "--shop", "other-shop.myshopify.com", "--token", "wrong", "--json");
     expect(result.code).toBe(1);

@@ -28,7 +28,9 @@ describe("pre-order offers, caps and balances", () => {
   const gid = (sku: string) => `gid://shopify/ProductVariant/${variant(sku).id}`;
   const context = () => ({ shopId, admin, cause: "test", now: now() });
   const planOf = async (offerId: string) =>
-    Number((await db.prisma.preorderOffer.findUniqueOrThrow({ where: { id: offerId } })).sellingPlanId!.split("/").pop());
+    Number(
+      (await db.prisma.preorderOffer.findUniqueOrThrow({ where: { id: offerId } })).sellingPlanId!.split("/").pop(),
+    );
   const request = (skus: Array<[string, number | null]>, terms: Partial<OfferRequest["terms"]> = {}): OfferRequest => ({
     terms: {
       name: "Pre-order: ships in March",
@@ -81,7 +83,16 @@ describe("pre-order offers, caps and balances", () => {
   it("makes one group through a lost answer, sells the variants past zero, and writes the storefront metafield", async () => {
     expect(variant("DD-SLEEVES").inventoryPolicy).toBe("DENY");
     sim.faults.set({ "timeout-after-write": 1 }, 1);
-    await expect(createOffer(db, context(), request([["DD-SLEEVES", null], ["DD-TEE-XL", 3]]))).rejects.toThrow();
+    await expect(
+      createOffer(
+        db,
+        context(),
+        request([
+          ["DD-SLEEVES", null],
+          ["DD-TEE-XL", 3],
+        ]),
+      ),
+    ).rejects.toThrow();
     sim.faults.set({});
     const offer = await db.prisma.preorderOffer.findFirstOrThrow({ include: { variants: true } });
     expect(offer.status).toBe("CREATING");
@@ -95,12 +106,15 @@ describe("pre-order offers, caps and balances", () => {
     expect(group.variantIds.sort()).toEqual([variant("DD-SLEEVES").id, variant("DD-TEE-XL").id].sort());
     expect(variant("DD-SLEEVES").inventoryPolicy).toBe("CONTINUE");
     expect(variant("DD-TEE-XL").inventoryPolicy).toBe("CONTINUE");
-    const saved = await db.prisma.preorderOffer.findUniqueOrThrow({ where: { id: offer.id }, include: { variants: true } });
+    const saved = await db.prisma.preorderOffer.findUniqueOrThrow({
+      where: { id: offer.id },
+      include: { variants: true },
+    });
     expect(saved.status).toBe("ACTIVE");
     expect(saved.variants.map((v) => v.previousInventoryPolicy)).toEqual(["DENY", "DENY"]);
 
     const metafield = [...state().metafields.values()].find((m) => m.ownerId === gid("DD-TEE-XL"))!;
-    expect(metafield.namespace).toBe("app--1000--preorder");
+    expect([metafield.namespace, metafield.key]).toEqual(["app--1000", "preorder"]);
     expect(JSON.parse(metafield.value)).toMatchObject({
       name: "Pre-order: ships in March",
       names: { fr: "Précommande : expédié en mars" },
@@ -136,7 +150,10 @@ describe("pre-order offers, caps and balances", () => {
     expect(capped.capReachedAt).not.toBeNull();
     expect(capped.inGroup).toBe(false);
     // The fourth and fifth orders (by the time Shopify took them) went past the cap of three.
-    const over = await db.prisma.exception.findMany({ where: { kind: "preorder_over_cap" }, orderBy: { subjectId: "asc" } });
+    const over = await db.prisma.exception.findMany({
+      where: { kind: "preorder_over_cap" },
+      orderBy: { subjectId: "asc" },
+    });
     expect(over.map((e) => (e.data as { orderName: string }).orderName).sort()).toEqual(
       [orders[3]!.name, orders[4]!.name].sort(),
     );
@@ -158,7 +175,9 @@ describe("pre-order offers, caps and balances", () => {
     const result = await reconcilePreorders(db, context());
     expect(result.recorded).toBeGreaterThanOrEqual(1);
     expect(await db.prisma.preorderOrder.count()).toBe(before + 1);
-    const order = await db.prisma.preorderOrder.findFirstOrThrow({ where: { orderId: `gid://shopify/Order/${bought.order!.id}` } });
+    const order = await db.prisma.preorderOrder.findFirstOrThrow({
+      where: { orderId: `gid://shopify/Order/${bought.order!.id}` },
+    });
     expect(order.balanceStatus).toBe("DUE");
     // 20% of 2 × the sleeves' price was paid at checkout; 80% is owed on the balance date.
     expect(order.outstandingMinor).toBe(Math.round(2 * variant("DD-SLEEVES").priceMinor * 0.8));
@@ -218,13 +237,18 @@ describe("pre-order offers, caps and balances", () => {
     }
     expect(outcomes.map((o) => o.declined)).toEqual([1, 1, 1, 0, 0]);
     expect(outcomes.map((o) => o.failed)).toEqual([0, 0, 0, 1, 0]);
-    const charges = await db.prisma.balanceCharge.findMany({ where: { order: { orderId } }, orderBy: { attempt: "asc" } });
+    const charges = await db.prisma.balanceCharge.findMany({
+      where: { order: { orderId } },
+      orderBy: { attempt: "asc" },
+    });
     expect(charges.map((c) => c.status)).toEqual(["FAILED", "FAILED", "FAILED", "FAILED"]);
     expect(new Set(charges.map((c) => c.idempotencyKey)).size).toBe(4);
     expect(charges[0]!.errorMessage).toMatch(/declined/);
     const failed = await db.prisma.preorderOrder.findFirstOrThrow({ where: { orderId } });
     expect(failed.balanceStatus).toBe("FAILED");
-    const exception = await db.prisma.exception.findFirstOrThrow({ where: { kind: "balance_failed", subjectId: orderId } });
+    const exception = await db.prisma.exception.findFirstOrThrow({
+      where: { kind: "balance_failed", subjectId: orderId },
+    });
     expect(exception.severity).toBe("CRITICAL");
 
     // The merchant charges it once more after the buyer fixed the card: paid, and the exception clears.

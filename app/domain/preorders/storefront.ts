@@ -1,9 +1,9 @@
 // What the storefront block shows for a variant on offer, as the JSON metafield the app keeps on the variant
-// ($app:preorder.offer): the badge's name per language, the ETA, the deposit terms and the units left under a
+// ($app.preorder, declared in shopify.app.toml with storefront read access): the badge's name per language, the ETA, the deposit terms and the units left under a
 // cap. The block only renders what this says, so the words and numbers are decided here, once, and tested.
 import type { PreorderOffer } from "./offer";
 
-export const PREORDER_METAFIELD = { namespace: "$app:preorder", key: "offer" } as const;
+export const PREORDER_METAFIELD = { namespace: "$app", key: "preorder" } as const;
 
 export interface StorefrontOffer {
   name: string;

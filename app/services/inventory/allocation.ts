@@ -46,7 +46,9 @@ export async function allocateCampaign(db: Database, options: Options): Promise<
       WHERE "campaignId" = $2 AND stage = 'pledged' GROUP BY "variantId"`,
     [options.shopId, options.campaignId],
   );
-  const held = await db.prisma.allocation.findMany({ where: { shopId: options.shopId, campaignId: options.campaignId, locationId } });
+  const held = await db.prisma.allocation.findMany({
+    where: { shopId: options.shopId, campaignId: options.campaignId, locationId },
+  });
   const wanted = new Map(targets.map((t) => [t.variantId, t.target]));
   for (const allocation of held) if (!wanted.has(allocation.variantId)) wanted.set(allocation.variantId, 0);
 
@@ -66,17 +68,26 @@ async function allocateVariant(
   target: number,
 ): Promise<AllocationOutcome> {
   for (let attempt = 1; ; attempt++) {
-    const level = await db.prisma.inventoryLevel.findFirst({ where: { shopId: options.shopId, variantId, locationId } });
+    const level = await db.prisma.inventoryLevel.findFirst({
+      where: { shopId: options.shopId, variantId, locationId },
+    });
     if (!level) return { variantId, target, held: 0, moved: 0, short: target, error: "not stocked at this location" };
     let allocation = await db.prisma.allocation.upsert({
       where: { campaignId_variantId_locationId: { campaignId: options.campaignId, variantId, locationId } },
-      create: { shopId: options.shopId, campaignId: options.campaignId, variantId, locationId, inventoryItemId: level.inventoryItemId },
+      create: {
+        shopId: options.shopId,
+        campaignId: options.campaignId,
+        variantId,
+        locationId,
+        inventoryItemId: level.inventoryItemId,
+      },
       update: {},
     });
     if (allocation.pendingKey) {
       // A move whose answer never came: the same key and variables, so Shopify applies it at most once.
       const result = await sendMove(db, options, allocation.id, allocation.pendingKey, allocation.pendingMove as never);
-      if (result === "lost") return { variantId, target, held: allocation.quantity, moved: 0, error: "no answer from Shopify" };
+      if (result === "lost")
+        return { variantId, target, held: allocation.quantity, moved: 0, error: "no answer from Shopify" };
       await refreshLevels(db, { ...options, variantIds: [variantId] });
       continue;
     }
@@ -95,7 +106,8 @@ async function allocateVariant(
       await refreshLevels(db, { ...options, variantIds: [variantId] });
       continue;
     }
-    if (result === "lost") return { variantId, target, held: allocation.quantity, moved: 0, error: "no answer from Shopify" };
+    if (result === "lost")
+      return { variantId, target, held: allocation.quantity, moved: 0, error: "no answer from Shopify" };
     const after = await db.prisma.allocation.findUniqueOrThrow({ where: { id: allocation.id } });
     return {
       variantId,
@@ -209,7 +221,11 @@ export async function checkDrift(db: Database, shopId: string) {
 
 /** The campaigns whose stock the merchant asked to set aside: the reconciliation keeps them allocated. */
 export async function allocatedCampaigns(db: Database, shopId: string) {
-  const rows = await db.prisma.allocation.findMany({ where: { shopId }, distinct: ["campaignId"], select: { campaignId: true } });
+  const rows = await db.prisma.allocation.findMany({
+    where: { shopId },
+    distinct: ["campaignId"],
+    select: { campaignId: true },
+  });
   return rows.map((r) => r.campaignId);
 }
 

@@ -65,7 +65,10 @@ export async function refreshLevels(
 }
 
 /** The webhook names an inventory item and a location: read that variant again (all its locations). */
-export async function refreshItem(db: Database, options: { shopId: string; admin: AdminClient; inventoryItemId: string }) {
+export async function refreshItem(
+  db: Database,
+  options: { shopId: string; admin: AdminClient; inventoryItemId: string },
+) {
   const { data } = await options.admin.request(ITEM_VARIANT, { id: options.inventoryItemId });
   const variantId = data.inventoryItem?.variant?.id;
   if (!variantId) return { variants: 0, levels: 0, variantId: null };

@@ -12,7 +12,9 @@
 //   toManufacture = max(0, inDrafts + pledged + preorderUncommitted − S)   (confirmed demand minus stock)
 // Demand is store-wide (stock is one truth): a campaign filter picks the campaign's variants, not its share.
 // A location filter narrows the stock to that location; demand is not assigned to locations.
+import { stringify } from "csv-stringify/sync";
 import type { Database } from "../../db/open";
+import { spreadsheetSafe } from "../../domain/spreadsheet-safe";
 
 export interface InventoryFilter {
   campaignId?: string | null;
@@ -122,6 +124,22 @@ SELECT v."variantId", COALESCE(s.sku, o.sku) AS sku, COALESCE(s."productId", o."
  WHERE $3::text IS NULL OR COALESCE(s."productId", o."productId") = $3
  ORDER BY s."productTitle" NULLS LAST, COALESCE(s.sku, o.sku), v."variantId"`;
 
+/** The page's filters from its query string, each checked against what this shop has. */
+export async function inventoryFilter(db: Database, url: URL, shopId: string): Promise<InventoryFilter> {
+  const value = (name: string) => url.searchParams.get(name)?.slice(0, 200) || null;
+  const gid = (name: string, type: string) => {
+    const v = value(name);
+    return v && new RegExp(`^gid://shopify/${type}/\\d+$`).test(v) ? v : null;
+  };
+  const campaignId = value("campaign");
+  const known = campaignId ? await db.prisma.campaign.count({ where: { id: campaignId, shopId } }) : 0;
+  return {
+    campaignId: known ? campaignId : null,
+    productId: gid("product", "Product"),
+    locationId: gid("location", "Location"),
+  };
+}
+
 export async function inventoryView(db: Database, shopId: string, filter: InventoryFilter = {}) {
   return db.query<InventoryRow>(INVENTORY_VIEW_SQL, [
     shopId,
@@ -155,4 +173,47 @@ export async function inventoryLocations(db: Database, shopId: string) {
     `SELECT DISTINCT "locationId", "locationName" FROM "InventoryLevel" WHERE "shopId" = $1 ORDER BY "locationName"`,
     [shopId],
   );
+}
+
+const CSV_COLUMNS: Array<[keyof InventoryRow, string]> = [
+  ["sku", "SKU"],
+  ["productTitle", "Product"],
+  ["variantTitle", "Variant"],
+  ["variantId", "Variant ID"],
+  ["onHand", "On hand"],
+  ["available", "Available"],
+  ["committed", "Committed"],
+  ["reserved", "Reserved"],
+  ["inDrafts", "In pledge drafts"],
+  ["pledged", "Pledged, not drafted"],
+  ["preordered", "Pre-ordered"],
+  ["freeForRetail", "Free for retail"],
+  ["toManufacture", "To manufacture"],
+];
+
+/** The view as a spreadsheet: names escaped so a title like =HYPERLINK(…) stays text. */
+export function inventoryCsv(rows: InventoryRow[]): string {
+  return stringify(
+    rows.map((row) =>
+      CSV_COLUMNS.map(([key]) => (typeof row[key] === "string" ? spreadsheetSafe(row[key] as string) : row[key])),
+    ),
+    { header: true, columns: CSV_COLUMNS.map(([, title]) => title), bom: true },
+  );
+}
+
+/** Per variant, the figures `pledgebridge inventory --json` prints. */
+export function inventoryJson(rows: InventoryRow[]) {
+  return rows.map((r) => ({
+    variantId: r.variantId,
+    sku: r.sku,
+    onHand: r.onHand,
+    available: r.available,
+    reserved: r.reserved,
+    pledged: r.pledged,
+    preordered: r.preordered,
+    toManufacture: r.toManufacture,
+    committed: r.committed,
+    inDrafts: r.inDrafts,
+    freeForRetail: r.freeForRetail,
+  }));
 }

@@ -1,9 +1,9 @@
 // The merchant's side of the portal: where backers stand, a backer's link to copy or email, the extras list
 // resolved against the store, and the jobs the campaign page starts (completion, reconciliation, a link email).
+import { resolveVariants } from "../catalog-lookup";
 import type { Database } from "../../db/open";
 import type { JobQueue } from "../../jobs/queue";
 import type { AdminClient } from "../../shopify/admin-client";
-import { CATALOG_VARIANTS } from "../../shopify/operations/catalog";
 import { listBackers } from "../backers";
 import { COMPLETE_QUEUE, RECONCILE_QUEUE } from "../ordering/follow-up-jobs";
 import { queueLinkEmails } from "./request-link";
@@ -51,27 +51,12 @@ export async function findBackerLinks(
 
 /** Extras as the merchant lists them (SKUs or variant ids, one per line) → variant ids, and what was not found. */
 export async function resolveExtras(admin: AdminClient, text: string) {
-  const wanted = [
-    ...new Set(
-      text
-        .split(/[\n,]+/)
-        .map((line) => line.trim())
-        .filter(Boolean),
-    ),
-  ].slice(0, 50);
-  const ids: string[] = [];
-  const unknown: string[] = [];
-  for (const value of wanted) {
-    if (/^gid:\/\/shopify\/ProductVariant\/\d+$/.test(value)) {
-      ids.push(value);
-      continue;
-    }
-    const { data } = await admin.request(CATALOG_VARIANTS, { first: 5, query: `sku:${JSON.stringify(value)}` });
-    const match = data.productVariants.nodes.filter((variant) => variant.sku === value);
-    if (match.length === 1) ids.push(match[0]!.id);
-    else unknown.push(value);
-  }
-  return { ids: [...new Set(ids)], unknown };
+  const wanted = text
+    .split(/[\n,]+/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .slice(0, 50);
+  return resolveVariants(admin, wanted);
 }
 
 export async function queueCompletion(jobs: JobQueue, shopId: string, campaignId: string) {

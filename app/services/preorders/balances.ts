@@ -95,7 +95,8 @@ async function chargeOne(
 ): Promise<ChargeOutcome> {
   // Another worker may be charging this order: the one that claims the attempt (or finds it pending) goes on.
   const order = await db.prisma.preorderOrder.findUniqueOrThrow({ where: { id: preorderOrderId } });
-  if (!order.mandateId) return fail(db, options, order.id, "The buyer's card is not on file (no payment mandate)", now, true);
+  if (!order.mandateId)
+    return fail(db, options, order.id, "The buyer's card is not on file (no payment mandate)", now, true);
   const pending = await db.prisma.balanceCharge.findFirst({ where: { preorderOrderId, status: "PENDING" } });
   const charge =
     pending ??
@@ -149,7 +150,8 @@ async function chargeOne(
     });
     return fail(db, options, order.id, answer.userErrors[0]!.message, now, false);
   }
-  let status = answer.jobResult?.status === "SUCCEEDED" ? "PAID" : answer.jobResult?.status === "FAILED" ? "ERROR" : null;
+  let status =
+    answer.jobResult?.status === "SUCCEEDED" ? "PAID" : answer.jobResult?.status === "FAILED" ? "ERROR" : null;
   let message: string | null = null;
   if (!status && answer.paymentReferenceId) {
     const { data } = await options.admin.request(PAYMENT_STATUS, {

@@ -171,7 +171,8 @@ export async function updateOffer(
     where: { id: offerId, shopId: context.shopId, status: "ACTIVE" },
     include: { variants: true },
   });
-  if (!offer) return { ok: false, problems: [{ field: "shopify", code: "refused", messages: ["This offer is not running"] }] };
+  if (!offer)
+    return { ok: false, problems: [{ field: "shopify", code: "refused", messages: ["This offer is not running"] }] };
   const terms: OfferTerms = { ...request.terms, merchantCode: offer.merchantCode };
   const capProblems = Object.entries(request.caps ?? {})
     .filter(([, cap]) => cap !== null && !(Number.isInteger(cap) && cap > 0))
@@ -193,7 +194,8 @@ export async function updateOffer(
     },
   });
   const errors = data.sellingPlanGroupUpdate!.userErrors;
-  if (errors.length) return { ok: false, problems: [{ field: "shopify", code: "refused", messages: errors.map((e) => e.message) }] };
+  if (errors.length)
+    return { ok: false, problems: [{ field: "shopify", code: "refused", messages: errors.map((e) => e.message) }] };
   await db.prisma.$transaction([
     db.prisma.preorderOffer.update({
       where: { id: offer.id },
@@ -242,7 +244,10 @@ export async function endOffer(db: Database, context: Context, offerId: string) 
   );
   const restore = offer.variants.filter((v) => !stillSold.has(v.variantId) && !v.capReachedAt);
   await setInventoryPolicy(context.admin, restore, (v) => v.previousInventoryPolicy ?? "DENY");
-  await deleteStorefrontMetafields(context.admin, restore.map((v) => v.variantId));
+  await deleteStorefrontMetafields(
+    context.admin,
+    restore.map((v) => v.variantId),
+  );
   await db.prisma.$transaction([
     db.prisma.preorderVariant.updateMany({ where: { offerId: offer.id }, data: { inGroup: false } }),
     db.prisma.preorderOffer.update({ where: { id: offer.id }, data: { status: "ENDED", endedAt: new Date() } }),
@@ -276,7 +281,10 @@ export async function stopSellingVariants(
 
 /** The badge's data on every variant of the offer: name, ETA, deposit terms, units left under the cap. */
 export async function writeStorefrontMetafields(db: Database, context: Context, offerId: string) {
-  const offer = await db.prisma.preorderOffer.findUniqueOrThrow({ where: { id: offerId }, include: { variants: true } });
+  const offer = await db.prisma.preorderOffer.findUniqueOrThrow({
+    where: { id: offerId },
+    include: { variants: true },
+  });
   const sold = await unitsSold(db, context.shopId, offerId);
   const terms = termsFromJson(offer.terms);
   const translations = offer.translations as Record<string, { name?: string }>;

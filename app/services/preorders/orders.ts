@@ -167,7 +167,12 @@ export async function enforceCaps(
       offerId,
       reached.filter((v) => claimedIds.has(v.id) && v.inGroup),
     );
-    await raiseOverCap(db, context.shopId, offerId, counts.filter((v) => v.sold > v.cap));
+    await raiseOverCap(
+      db,
+      context.shopId,
+      offerId,
+      counts.filter((v) => v.sold > v.cap),
+    );
     if (!reached.some((v) => claimedIds.has(v.id))) await writeStorefrontMetafields(db, context, offerId);
   }
 }
@@ -180,7 +185,13 @@ async function raiseOverCap(
 ) {
   for (const variant of over) {
     // Orders in the order Shopify took them; those whose units end past the cap went over it.
-    const orders = await db.query<{ id: string; orderId: string; orderName: string | null; upTo: number; quantity: number }>(
+    const orders = await db.query<{
+      id: string;
+      orderId: string;
+      orderName: string | null;
+      upTo: number;
+      quantity: number;
+    }>(
       `SELECT o.id, o."orderId", o."orderName", l.quantity,
               sum(l.quantity) OVER (ORDER BY o."createdAt", o.id)::int AS "upTo"
          FROM "PreorderLine" l JOIN "PreorderOrder" o ON o.id = l."preorderOrderId"

@@ -17,7 +17,8 @@ const handle: WebhookHandler = async (db, webhook, _context, deps) => {
   if (!facts) throw new TerminalJobError(`${webhook.topic} payload is not an order`);
   const shop = await db.prisma.shop.findUnique({ where: { domain: webhook.shop } });
   if (!shop) return { result: "no shop" };
-  const result = webhook.topic === "orders/updated" ? null : await linkOrder(db, shop.id, facts, `webhook:${webhook.webhookId}`);
+  const result =
+    webhook.topic === "orders/updated" ? null : await linkOrder(db, shop.id, facts, `webhook:${webhook.webhookId}`);
 
   const variantIds = (LineVariants.safeParse(webhook.payload).data?.line_items ?? [])
     .map((line) => line.variant_id)
@@ -28,7 +29,11 @@ const handle: WebhookHandler = async (db, webhook, _context, deps) => {
   if (!preorder) return { result };
   try {
     const { admin } = await adminForShop(db.prisma, shop.id, { adminOrigin: deps.adminOrigin });
-    const synced = await syncPreorderOrder(db, { shopId: shop.id, admin, cause: `webhook:${webhook.webhookId}` }, facts.orderId);
+    const synced = await syncPreorderOrder(
+      db,
+      { shopId: shop.id, admin, cause: `webhook:${webhook.webhookId}` },
+      facts.orderId,
+    );
     return { result, preorder: synced.recorded };
   } catch (error) {
     if (error instanceof ShopNotConnectedError) return { result, preorder: "not connected" };
