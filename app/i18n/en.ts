@@ -378,6 +378,7 @@ export const en = {
   "preorders.field.balance": "The rest is charged",
   "preorders.field.balanceDate": "On a date",
   "preorders.field.balanceDays": "Some days after checkout",
+  "preorders.field.balanceFulfillment": "When it ships",
   "preorders.field.date": "Date",
   "preorders.field.days": "Days",
   "preorders.field.delivery": "Ships",

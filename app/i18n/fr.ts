@@ -392,6 +392,7 @@ export const fr = {
   "preorders.field.balance": "Le solde est prélevé",
   "preorders.field.balanceDate": "À une date",
   "preorders.field.balanceDays": "Quelques jours après la commande",
+  "preorders.field.balanceFulfillment": "À l'expédition",
   "preorders.field.date": "Date",
   "preorders.field.days": "Jours",
   "preorders.field.delivery": "Expédition",

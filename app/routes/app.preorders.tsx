@@ -396,7 +396,7 @@ function NewOfferCard({ campaigns }: { campaigns: Array<{ id: string; name: stri
                 <Select
                   label={t("preorders.field.balance")}
                   options={[
-                    { label: t("preorders.terms.balanceFulfillment"), value: "on_fulfillment" },
+                    { label: t("preorders.field.balanceFulfillment"), value: "on_fulfillment" },
                     { label: t("preorders.field.balanceDate"), value: "date" },
                     { label: t("preorders.field.balanceDays"), value: "days_after_checkout" },
                   ]}
