@@ -19,7 +19,6 @@ const shop = await db.prisma.shop.create({ data: { domain: `bench-${Date.now()}.
 const campaign = await db.prisma.campaign.create({
   data: { shopId: shop.id, name: "Bench", handle: "bench", platform: "KICKSTARTER", currencyCode: "USD" },
 });
-const variant = (n: number) => `gid://shopify/ProductVariant/${1 + (n % variants)}`;
 const tiers = variants / 2;
 await db.query(
   `INSERT INTO "Reward" (id, "shopId", "campaignId", source, "externalId", title, kind, "updatedAt")
