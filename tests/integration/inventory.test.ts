@@ -6,22 +6,19 @@ import type { Database } from "../../app/db/open";
 import { allocateCampaign } from "../../app/services/inventory/allocation";
 import { refreshLevels, trackedVariantIds } from "../../app/services/inventory/levels";
 import { byProduct, inventoryView } from "../../app/services/inventory/view";
-import { pushCampaign } from "../../app/services/ordering/push";
 import { createOffer } from "../../app/services/preorders/offers";
 import { syncPreorderOrder } from "../../app/services/preorders/orders";
-import { adminForShop } from "../../app/services/shop-admin";
-import { connectShop } from "../../app/services/shops";
-import { createAdminClient, type AdminClient } from "../../app/shopify/admin-client";
-import { CostPacer } from "../../app/shopify/pacer";
+import type { AdminClient } from "../../app/shopify/admin-client";
 import { inventoryWebhookHandlers } from "../../app/webhooks/handlers/inventory";
-import { DEMO_SHOP, startSim, type RunningSim } from "../../sim/server";
-import { openTestDatabase } from "../helpers/database";
+import { DEMO_SHOP, type RunningSim } from "../../sim/server";
+import { connectedShop, pushForTest, type ConnectedShop } from "../helpers/connected-shop";
 import { readyCampaign } from "../helpers/ready-campaign";
 import { adminData, shopperCheckout } from "../helpers/sim-client";
 
 const DAY = 86_400_000;
 
 describe("inventory: one view of stock against demand, and campaign stock set aside", () => {
+  let shop: ConnectedShop;
   let sim: RunningSim;
   let db: Database & { drop(): Promise<void> };
   let admin: AdminClient;
@@ -35,22 +32,13 @@ describe("inventory: one view of stock against demand, and campaign stock set as
   const collected = () => db.prisma.pledge.count({ where: { campaignId, status: "COLLECTED" } });
 
   beforeAll(async () => {
-    sim = await startSim({ timeScale: 100, seed: 5, shops: [{ ...DEMO_SHOP, accessToken: "sim-token" }] });
-    db = await openTestDatabase();
-    await connectShop(
-      db.prisma,
-      createAdminClient({ shop: DEMO_SHOP.domain, accessToken: "sim-token", adminOrigin: sim.url, timeoutMs: 2000 }),
-      "sim-token",
-    );
+    shop = await connectedShop({ seed: 5 });
+    ({ sim, db, admin, shopId } = shop);
     // 20 backers of the Core tier (mapped to the first variant, DD-CORE); every tenth dropped.
-    ({ shopId, campaignId } = await readyCampaign(db, sim, DEMO_SHOP.domain, "Deep Delve", 20));
-    ({ admin } = await adminForShop(db.prisma, shopId, { adminOrigin: sim.url, timeoutMs: 2000 }));
+    ({ campaignId } = await readyCampaign(db, sim, DEMO_SHOP.domain, "Deep Delve", 20));
   }, 120_000);
 
-  afterAll(async () => {
-    await sim?.close();
-    await db?.drop();
-  });
+  afterAll(() => shop?.close());
 
   it("shows pledged demand and Shopify's stock per variant, summed over locations or at one", async () => {
     const variantIds = await trackedVariantIds(db, shopId, campaignId);
@@ -101,14 +89,7 @@ describe("inventory: one view of stock against demand, and campaign stock set as
     expect(level().reserved).toBe(pledged);
 
     // Drafts reserve their own units (reserveInventoryUntil): the app's allocation goes back to available.
-    await pushCampaign(db, {
-      shopId,
-      campaignId,
-      admin,
-      pacer: new CostPacer({ timeScale: 100 }),
-      cause: "test",
-      lookupDelayMs: 0,
-    });
+    await pushForTest(shop, campaignId);
     const [afterPush] = await allocateCampaign(db, { shopId, admin, campaignId, cause: "test" });
     expect(afterPush).toMatchObject({ target: 0, held: 0 });
     const view = await row();

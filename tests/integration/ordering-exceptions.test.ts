@@ -3,49 +3,27 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../app/db/open";
 import { openExceptionCounts } from "../../app/services/exceptions";
-import { pushCampaign } from "../../app/services/ordering/push";
 import { listRewards, mapReward } from "../../app/services/ordering/rewards";
-import { adminForShop } from "../../app/services/shop-admin";
-import { connectShop } from "../../app/services/shops";
-import { createAdminClient, type AdminClient } from "../../app/shopify/admin-client";
-import { CostPacer } from "../../app/shopify/pacer";
-import { DEMO_SHOP, startSim, type RunningSim } from "../../sim/server";
-import { openTestDatabase } from "../helpers/database";
+import { DEMO_SHOP, type RunningSim } from "../../sim/server";
+import { connectedShop, pushForTest, type ConnectedShop } from "../helpers/connected-shop";
 import { readyCampaign } from "../helpers/ready-campaign";
 
 describe("exceptions raised by pushing", () => {
+  let shop: ConnectedShop;
   let sim: RunningSim;
   let db: Database & { drop(): Promise<void> };
-  let admin: AdminClient;
   let shopId: string;
   let campaignId: string;
-  const push = () =>
-    pushCampaign(db, {
-      shopId,
-      campaignId,
-      admin,
-      pacer: new CostPacer({ timeScale: 100 }),
-      cause: "test",
-      lookupDelayMs: 0,
-    });
+  const push = () => pushForTest(shop, campaignId);
   const open = () => db.prisma.exception.findMany({ where: { shopId, resolvedAt: null }, orderBy: { kind: "asc" } });
 
   beforeAll(async () => {
-    sim = await startSim({ timeScale: 100, seed: 5, shops: [{ ...DEMO_SHOP, accessToken: "sim-token" }] });
-    db = await openTestDatabase();
-    await connectShop(
-      db.prisma,
-      createAdminClient({ shop: DEMO_SHOP.domain, accessToken: "sim-token", adminOrigin: sim.url }),
-      "sim-token",
-    );
-    ({ shopId, campaignId } = await readyCampaign(db, sim, DEMO_SHOP.domain, "Deep Delve", 20));
-    ({ admin } = await adminForShop(db.prisma, shopId, { adminOrigin: sim.url }));
+    shop = await connectedShop({ seed: 5 });
+    ({ sim, db, shopId } = shop);
+    ({ campaignId } = await readyCampaign(db, sim, DEMO_SHOP.domain, "Deep Delve", 20));
   }, 120_000);
 
-  afterAll(async () => {
-    await sim?.close();
-    await db?.drop();
-  });
+  afterAll(() => shop?.close());
 
   it("names the reward with no variants once, and each pledge the platform did not collect", async () => {
     const [core] = await listRewards(db, shopId, campaignId);

@@ -7,16 +7,15 @@ import { MAX_ATTEMPTS } from "../../app/domain/preorders/balance";
 import { collectBalances, listBalances } from "../../app/services/preorders/balances";
 import { activateOffer, createOffer, endOffer, type OfferRequest } from "../../app/services/preorders/offers";
 import { reconcilePreorders, syncPreorderOrder } from "../../app/services/preorders/orders";
-import { adminForShop } from "../../app/services/shop-admin";
-import { connectShop } from "../../app/services/shops";
-import { createAdminClient, type AdminClient } from "../../app/shopify/admin-client";
-import { DEMO_SHOP, startSim, type RunningSim } from "../../sim/server";
-import { openTestDatabase } from "../helpers/database";
+import type { AdminClient } from "../../app/shopify/admin-client";
+import { DEMO_SHOP, type RunningSim } from "../../sim/server";
+import { connectedShop, type ConnectedShop } from "../helpers/connected-shop";
 import { declineCard, shopperCheckout } from "../helpers/sim-client";
 
 const DAY = 86_400_000;
 
 describe("pre-order offers, caps and balances", () => {
+  let shop: ConnectedShop;
   let sim: RunningSim;
   let db: Database & { drop(): Promise<void> };
   let admin: AdminClient;
@@ -49,22 +48,11 @@ describe("pre-order offers, caps and balances", () => {
   };
 
   beforeAll(async () => {
-    sim = await startSim({ timeScale: 100, seed: 7, shops: [{ ...DEMO_SHOP, accessToken: "sim-token" }] });
-    Object.defineProperty(state(), "now", { value: now });
-    db = await openTestDatabase();
-    await connectShop(
-      db.prisma,
-      createAdminClient({ shop: DEMO_SHOP.domain, accessToken: "sim-token", adminOrigin: sim.url, timeoutMs: 2000 }),
-      "sim-token",
-    );
-    shopId = (await db.prisma.shop.findUniqueOrThrow({ where: { domain: DEMO_SHOP.domain } })).id;
-    ({ admin } = await adminForShop(db.prisma, shopId, { adminOrigin: sim.url, timeoutMs: 2000 }));
+    shop = await connectedShop({ seed: 7, now });
+    ({ sim, db, admin, shopId } = shop);
   }, 60_000);
 
-  afterAll(async () => {
-    await sim?.close();
-    await db?.drop();
-  });
+  afterAll(() => shop?.close());
 
   it("refuses an offer Shopify would refuse, or with no variants, and writes nothing", async () => {
     const pastBalance = request([["DD-SLEEVES", null]], {
