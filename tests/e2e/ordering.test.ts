@@ -1,64 +1,34 @@
 // Mapping a reward and pushing pledges from the admin, in the production build and headless Chromium, against
 // the local Shopify stand-in over HTTP: the catalog is searched through the Admin API, and the push job makes one
 // draft order per ready pledge.
-import { mkdirSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrateDatabase } from "../../app/db/migrate";
-import { openDatabase } from "../../app/db/open";
-import { connectShop } from "../../app/services/shops";
-import { createAdminClient } from "../../app/shopify/admin-client";
 import { seedDemoCampaign } from "../../scripts/seed/demo-campaign";
-import { DEMO_SHOP, startSim, type RunningSim } from "../../sim/server";
-import { startBuiltApp, type RunningApp } from "../helpers/app-server";
-import { findChromium, launchChromium, openEmbeddedAdmin } from "../helpers/browser";
+import { DEMO_SHOP } from "../../sim/server";
+import { findChromium } from "../helpers/browser";
+import { startE2eApp, type E2eApp } from "../helpers/e2e-app";
 
-const API_KEY = "e2e-api-key";
-const SECRET = "e2e-api-secret";
 const chromiumPath = findChromium();
 
 describe.skipIf(!chromiumPath)("mapping rewards and pushing orders from the admin", () => {
-  let sim: RunningSim;
-  let app: RunningApp;
-  let browser: Browser;
+  let e2e: E2eApp;
   let campaignId: string;
-  const screenshots = path.resolve("test-results");
+  const openAdmin = (pathname: string) => e2e.openAdmin(pathname);
 
   beforeAll(async () => {
-    sim = await startSim({ timeScale: 20, shops: [{ ...DEMO_SHOP, accessToken: "sim-token" }] });
-    const dataDir = path.join(mkdtempSync(path.join(tmpdir(), "pb-e2e-orders-")), "db");
-    const db = await openDatabase(`pglite://${dataDir}`);
-    await migrateDatabase(db);
-    const admin = createAdminClient({ shop: DEMO_SHOP.domain, accessToken: "sim-token", adminOrigin: sim.url });
-    await connectShop(db.prisma, admin, "sim-token");
-    await seedDemoCampaign(db.prisma, DEMO_SHOP.domain);
-    campaignId = (await db.prisma.campaign.findFirstOrThrow({ where: { handle: "deep-delve" } })).id;
-    await db.close();
-    app = await startBuiltApp({
-      // The stand-in is refused in production (and remix-serve's development mode wants a dev server).
-      NODE_ENV: "test",
-      DATABASE_URL: `pglite://${dataDir}`,
-      SHOPIFY_API_KEY: API_KEY,
-      SHOPIFY_API_SECRET: SECRET,
-      SHOPIFY_ADMIN_ORIGIN: sim.url,
-      SCOPES: "write_orders,write_draft_orders",
-      LOG_LEVEL: "warn",
+    e2e = await startE2eApp({
+      chromiumPath: chromiumPath!,
+      name: "orders",
+      scopes: "write_orders,write_draft_orders",
+      webhooks: false,
+      seed: async (db) => {
+        await seedDemoCampaign(db.prisma, DEMO_SHOP.domain);
+        campaignId = (await db.prisma.campaign.findFirstOrThrow({ where: { handle: "deep-delve" } })).id;
+      },
     });
-    browser = await launchChromium(chromiumPath!);
-    mkdirSync(screenshots, { recursive: true });
-  });
+  }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    if (process.env.SHOW_APP_OUTPUT) console.warn(app?.output());
-    await app?.stop();
-    await sim?.close();
-  });
-
-  const openAdmin = (pathname: string) =>
-    openEmbeddedAdmin(browser, { url: app.url, shop: DEMO_SHOP.domain, apiKey: API_KEY, secret: SECRET }, pathname);
+  afterAll(() => e2e?.stop());
 
   it("maps a tier by searching the catalog, then pushes its pledges as draft orders", async () => {
     const page = await openAdmin(`/app/campaigns/${campaignId}/rewards`);
@@ -83,7 +53,7 @@ describe.skipIf(!chromiumPath)("mapping rewards and pushing orders from the admi
     expect(await page.getByRole("cell", { name: "1 × Deep Delve: Core Box - Default Title (DD-CORE)" }).count()).toBe(
       1,
     );
-    await page.screenshot({ path: path.join(screenshots, "rewards-mapped.png"), fullPage: true });
+    await page.screenshot({ path: path.join(e2e.screenshots, "rewards-mapped.png"), fullPage: true });
 
     await page.getByRole("link", { name: "Orders", exact: true }).click();
     await expect.poll(() => page.getByRole("heading", { name: "Orders", level: 1 }).count()).toBe(1);
@@ -91,8 +61,8 @@ describe.skipIf(!chromiumPath)("mapping rewards and pushing orders from the admi
     await page.getByRole("button", { name: "Push 14 ready pledges" }).click();
     await expect.poll(() => page.getByText("Done", { exact: true }).count(), { timeout: 30_000 }).toBe(1);
     await expect.poll(() => page.getByText("14 created, 0 updated, 0 failed").count()).toBe(1);
-    await page.screenshot({ path: path.join(screenshots, "orders-pushed.png"), fullPage: true });
-    const drafts = [...sim.store.shop(DEMO_SHOP.domain)!.state.draftOrders.values()];
+    await page.screenshot({ path: path.join(e2e.screenshots, "orders-pushed.png"), fullPage: true });
+    const drafts = [...e2e.sim.store.shop(DEMO_SHOP.domain)!.state.draftOrders.values()];
     expect(drafts).toHaveLength(14);
     expect(drafts.every((draft) => draft.tags.includes("campaign-deep-delve"))).toBe(true);
 
@@ -105,7 +75,7 @@ describe.skipIf(!chromiumPath)("mapping rewards and pushing orders from the admi
     await expect.poll(() => page.getByText("The invoice email is saved.").count()).toBe(1);
     await page.getByRole("button", { name: "Send invoices to 14 drafted pledges" }).click();
     await expect.poll(() => page.getByText("14 invoices sent", { exact: false }).count(), { timeout: 30_000 }).toBe(1);
-    const sent = sim.store.shop(DEMO_SHOP.domain)!.state.invoicesSent;
+    const sent = e2e.sim.store.shop(DEMO_SHOP.domain)!.state.invoicesSent;
     expect(sent).toHaveLength(14);
     expect(sent[0]!.subject).toMatch(/^Deep Delve: the board game ships: over to you, \w+$/);
     await expect.poll(() => page.getByText("Invoiced").count()).toBeGreaterThan(0);

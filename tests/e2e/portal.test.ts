@@ -2,107 +2,77 @@
 // merchant offers an extra and copies a backer's link in the admin; the backer opens it on the storefront (the
 // stand-in's app proxy, signed), picks a size, adds the extra, confirms the address, continues to the stand-in's
 // checkout and pays; the orders webhook, signed and delivered to the app, turns the pledge paid in the admin.
-import { mkdirSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrateDatabase } from "../../app/db/migrate";
-import { openDatabase } from "../../app/db/open";
 import { pushCampaign } from "../../app/services/ordering/push";
 import { listRewards, mapReward } from "../../app/services/ordering/rewards";
 import { adminForShop } from "../../app/services/shop-admin";
-import { connectShop } from "../../app/services/shops";
-import { createAdminClient } from "../../app/shopify/admin-client";
 import { CostPacer } from "../../app/shopify/pacer";
 import { seedDemoCampaign } from "../../scripts/seed/demo-campaign";
-import { DEMO_SHOP, startSim, type RunningSim } from "../../sim/server";
-import { subscriptionsFromToml } from "../../sim/webhooks";
-import { startBuiltApp, type RunningApp } from "../helpers/app-server";
-import { CHROME_USER_AGENT, findChromium, launchChromium, openEmbeddedAdmin } from "../helpers/browser";
+import { DEMO_SHOP, type RunningSim } from "../../sim/server";
+import { CHROME_USER_AGENT, findChromium } from "../helpers/browser";
+import { startE2eApp, type E2eApp } from "../helpers/e2e-app";
 
-const API_KEY = "e2e-api-key";
-const SECRET = "e2e-api-secret";
 const chromiumPath = findChromium();
 
 describe.skipIf(!chromiumPath)("a backer confirms and pays through the portal", () => {
+  let e2e: E2eApp;
   let sim: RunningSim;
-  let app: RunningApp;
   let browser: Browser;
   let campaignId: string;
-  const screenshots = path.resolve("test-results");
   const state = () => sim.store.shop(DEMO_SHOP.domain)!.state;
   const variant = (sku: string) =>
     `gid://shopify/ProductVariant/${[...state().variants.values()].find((v) => v.sku === sku)!.id}`;
 
   beforeAll(async () => {
-    sim = await startSim({ timeScale: 20, shops: [{ ...DEMO_SHOP, accessToken: "sim-token" }] });
-    const dataDir = path.join(mkdtempSync(path.join(tmpdir(), "pb-e2e-portal-")), "db");
-    const db = await openDatabase(`pglite://${dataDir}`);
-    await migrateDatabase(db);
-    await connectShop(
-      db.prisma,
-      createAdminClient({ shop: DEMO_SHOP.domain, accessToken: "sim-token", adminOrigin: sim.url }),
-      "sim-token",
-    );
-    await seedDemoCampaign(db.prisma, DEMO_SHOP.domain);
-    const shop = await db.prisma.shop.findUniqueOrThrow({ where: { domain: DEMO_SHOP.domain } });
-    campaignId = (await db.prisma.campaign.findFirstOrThrow({ where: { handle: "deep-delve" } })).id;
-    // Every tier holds the core box; Dragon Slayer adds a T-shirt in M, whose size the backer picks.
-    for (const reward of await listRewards(db, shop.id, campaignId)) {
-      const items =
-        reward.title === "Dragon Slayer"
-          ? ["DD-CORE", "DD-TEE-M"]
-          : reward.title === "Metal Coin Set"
-            ? ["DD-COINS"]
-            : reward.title === "Card Sleeves"
-              ? ["DD-SLEEVES"]
-              : ["DD-CORE"];
-      await mapReward(
-        db,
-        shop.id,
-        reward.id,
-        items.map((sku) => ({ variantId: variant(sku), quantity: 1, title: sku })),
-      );
-    }
-    await db.prisma.campaign.update({
-      where: { id: campaignId },
-      data: { settings: { ordering: { currency: "store" } } },
+    e2e = await startE2eApp({
+      chromiumPath: chromiumPath!,
+      name: "portal",
+      scopes: "write_orders,write_draft_orders,write_app_proxy",
+      seed: async (db, started) => {
+        sim = started; // the helpers above read the stand-in's catalog while seeding
+        await seedDemoCampaign(db.prisma, DEMO_SHOP.domain);
+        const shop = await db.prisma.shop.findUniqueOrThrow({ where: { domain: DEMO_SHOP.domain } });
+        campaignId = (await db.prisma.campaign.findFirstOrThrow({ where: { handle: "deep-delve" } })).id;
+        // Every tier holds the core box; Dragon Slayer adds a T-shirt in M, whose size the backer picks.
+        for (const reward of await listRewards(db, shop.id, campaignId)) {
+          const items =
+            reward.title === "Dragon Slayer"
+              ? ["DD-CORE", "DD-TEE-M"]
+              : reward.title === "Metal Coin Set"
+                ? ["DD-COINS"]
+                : reward.title === "Card Sleeves"
+                  ? ["DD-SLEEVES"]
+                  : ["DD-CORE"];
+          await mapReward(
+            db,
+            shop.id,
+            reward.id,
+            items.map((sku) => ({ variantId: variant(sku), quantity: 1, title: sku })),
+          );
+        }
+        await db.prisma.campaign.update({
+          where: { id: campaignId },
+          data: { settings: { ordering: { currency: "store" } } },
+        });
+        const { admin } = await adminForShop(db.prisma, shop.id, { adminOrigin: sim.url });
+        await pushCampaign(db, {
+          shopId: shop.id,
+          campaignId,
+          admin,
+          pacer: new CostPacer({ timeScale: 20 }),
+          cause: "test",
+          lookupDelayMs: 0,
+        });
+      },
     });
-    const { admin } = await adminForShop(db.prisma, shop.id, { adminOrigin: sim.url });
-    await pushCampaign(db, {
-      shopId: shop.id,
-      campaignId,
-      admin,
-      pacer: new CostPacer({ timeScale: 20 }),
-      cause: "test",
-      lookupDelayMs: 0,
-    });
-    await db.close();
-    app = await startBuiltApp({
-      NODE_ENV: "test",
-      DATABASE_URL: `pglite://${dataDir}`,
-      SHOPIFY_API_KEY: API_KEY,
-      SHOPIFY_API_SECRET: SECRET,
-      SHOPIFY_ADMIN_ORIGIN: sim.url,
-      SCOPES: "write_orders,write_draft_orders,write_app_proxy",
-      LOG_LEVEL: "warn",
-    });
-    // The stand-in now knows the app: its proxy and its webhooks go there, signed with the app's secret.
-    sim.webhooks.setTarget({ appUrl: app.url, secret: SECRET, subscriptions: subscriptionsFromToml() });
-    browser = await launchChromium(chromiumPath!);
-    mkdirSync(screenshots, { recursive: true });
+    ({ sim, browser } = e2e);
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    if (process.env.SHOW_APP_OUTPUT) console.warn(app?.output());
-    await app?.stop();
-    await sim?.close();
-  });
+  afterAll(() => e2e?.stop());
 
-  const openAdmin = (pathname: string) =>
-    openEmbeddedAdmin(browser, { url: app.url, shop: DEMO_SHOP.domain, apiKey: API_KEY, secret: SECRET }, pathname);
+  const openAdmin = (pathname: string) => e2e.openAdmin(pathname);
 
   it("goes from a copied link to a paid pledge", async () => {
     const admin = await openAdmin(`/app/campaigns/${campaignId}/portal`);
@@ -137,7 +107,7 @@ describe.skipIf(!chromiumPath)("a backer confirms and pays through the portal", 
     await backer.getByLabel("Address", { exact: true }).fill("12 Torstraße");
     await backer.getByLabel("Postal code").fill("10119");
     await backer.getByLabel("Phone").fill("+49 30 1234567");
-    await backer.screenshot({ path: path.join(screenshots, "portal-pledge.png"), fullPage: true });
+    await backer.screenshot({ path: path.join(e2e.screenshots, "portal-pledge.png"), fullPage: true });
     await backer.getByRole("button", { name: "Continue to checkout" }).click();
 
     // Shopify's checkout (the stand-in's): the chosen size, the extra at the store's price, the new address.
@@ -167,7 +137,7 @@ describe.skipIf(!chromiumPath)("a backer confirms and pays through the portal", 
         { timeout: 45_000, interval: 1000 },
       )
       .toBe("1");
-    await fresh.screenshot({ path: path.join(screenshots, "portal-admin.png"), fullPage: true });
+    await fresh.screenshot({ path: path.join(e2e.screenshots, "portal-admin.png"), fullPage: true });
     await fresh.context().close();
     // And the backer's link now says so.
     await backer.goto(link);

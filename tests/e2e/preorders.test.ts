@@ -2,66 +2,26 @@
 // merchant starts a pre-order offer with a deposit and a cap in the admin; a shopper buys on the storefront with
 // the plan; the orders webhook, signed and delivered to the app, counts the unit; the pre-orders page shows it
 // sold with its balance owed, the inventory page counts it as demand, and "Charge now" collects the balance.
-import { mkdirSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrateDatabase } from "../../app/db/migrate";
-import { openDatabase } from "../../app/db/open";
-import { connectShop } from "../../app/services/shops";
-import { createAdminClient } from "../../app/shopify/admin-client";
-import { DEMO_SHOP, startSim, type RunningSim } from "../../sim/server";
-import { subscriptionsFromToml } from "../../sim/webhooks";
-import { startBuiltApp, type RunningApp } from "../helpers/app-server";
-import { findChromium, launchChromium, openEmbeddedAdmin } from "../helpers/browser";
+import { DEMO_SHOP } from "../../sim/server";
+import { findChromium } from "../helpers/browser";
+import { startE2eApp, type E2eApp } from "../helpers/e2e-app";
 import { shopperCheckout } from "../helpers/sim-client";
 
-const API_KEY = "e2e-api-key";
-const SECRET = "e2e-api-secret";
 const chromiumPath = findChromium();
 
 describe.skipIf(!chromiumPath)("a merchant sells a late pledge as a pre-order and collects its balance", () => {
-  let sim: RunningSim;
-  let app: RunningApp;
-  let browser: Browser;
-  const screenshots = path.resolve("test-results");
-  const state = () => sim.store.shop(DEMO_SHOP.domain)!.state;
+  let e2e: E2eApp;
+  const state = () => e2e.sim.store.shop(DEMO_SHOP.domain)!.state;
   const tee = () => [...state().variants.values()].find((v) => v.sku === "DD-TEE-XL")!;
+  const openAdmin = (pathname: string) => e2e.openAdmin(pathname);
 
   beforeAll(async () => {
-    sim = await startSim({ timeScale: 20, shops: [{ ...DEMO_SHOP, accessToken: "sim-token" }] });
-    const dataDir = path.join(mkdtempSync(path.join(tmpdir(), "pb-e2e-preorders-")), "db");
-    const db = await openDatabase(`pglite://${dataDir}`);
-    await migrateDatabase(db);
-    await connectShop(
-      db.prisma,
-      createAdminClient({ shop: DEMO_SHOP.domain, accessToken: "sim-token", adminOrigin: sim.url }),
-      "sim-token",
-    );
-    await db.close();
-    app = await startBuiltApp({
-      NODE_ENV: "test",
-      DATABASE_URL: `pglite://${dataDir}`,
-      SHOPIFY_API_KEY: API_KEY,
-      SHOPIFY_API_SECRET: SECRET,
-      SHOPIFY_ADMIN_ORIGIN: sim.url,
-      LOG_LEVEL: "warn",
-    });
-    sim.webhooks.setTarget({ appUrl: app.url, secret: SECRET, subscriptions: subscriptionsFromToml() });
-    browser = await launchChromium(chromiumPath!);
-    mkdirSync(screenshots, { recursive: true });
+    e2e = await startE2eApp({ chromiumPath: chromiumPath!, name: "preorders" });
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    if (process.env.SHOW_APP_OUTPUT) console.warn(app?.output());
-    await app?.stop();
-    await sim?.close();
-  });
-
-  const openAdmin = (pathname: string) =>
-    openEmbeddedAdmin(browser, { url: app.url, shop: DEMO_SHOP.domain, apiKey: API_KEY, secret: SECRET }, pathname);
+  afterAll(() => e2e?.stop());
 
   it("starts an offer, counts the sale against its cap, shows the demand and charges the balance", async () => {
     const admin = await openAdmin("/app/preorders");
@@ -84,7 +44,7 @@ describe.skipIf(!chromiumPath)("a merchant sells a late pledge as a pre-order an
     expect(group.variantIds).toEqual([tee().id]);
 
     // A shopper buys one on the storefront with the plan: 20% now, the rest on the balance date.
-    const bought = await shopperCheckout(sim, [
+    const bought = await shopperCheckout(e2e.sim, [
       { variantId: tee().id, quantity: 1, sellingPlanId: group.plans[0]!.id },
     ]);
     expect(bought.userErrors).toEqual([]);
@@ -113,7 +73,7 @@ describe.skipIf(!chromiumPath)("a merchant sells a late pledge as a pre-order an
         .first()
         .innerText(),
     ).toMatch(/1\s+3\s+Selling/);
-    await page.screenshot({ path: path.join(screenshots, "preorders.png"), fullPage: true });
+    await page.screenshot({ path: path.join(e2e.screenshots, "preorders.png"), fullPage: true });
 
     // The inventory page counts the unit as pre-ordered demand for that variant.
     const inventory = await reopen("/app/inventory");
@@ -130,7 +90,7 @@ describe.skipIf(!chromiumPath)("a merchant sells a late pledge as a pre-order an
       )
       // On hand 30 (10 + 20), one unit committed by the order (reserved on sale), one pre-ordered, 29 free.
       .toBe("30 29 1 0 0 0 1 29 0");
-    await page.screenshot({ path: path.join(screenshots, "inventory.png"), fullPage: true });
+    await page.screenshot({ path: path.join(e2e.screenshots, "inventory.png"), fullPage: true });
 
     // The merchant charges the balance now; the order becomes paid in Shopify, once.
     const charge = await reopen("/app/preorders");
