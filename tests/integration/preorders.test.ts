@@ -10,7 +10,7 @@ import { reconcilePreorders, syncPreorderOrder } from "../../app/services/preord
 import type { AdminClient } from "../../app/shopify/admin-client";
 import { DEMO_SHOP, type RunningSim } from "../../sim/server";
 import { connectedShop, type ConnectedShop } from "../helpers/connected-shop";
-import { declineCard, shopperCheckout } from "../helpers/sim-client";
+import { adminData, declineCard, shopperCheckout } from "../helpers/sim-client";
 
 const DAY = 86_400_000;
 
@@ -244,6 +244,50 @@ describe("pre-order offers, caps and balances", () => {
     const retried = await collectBalances(db, { ...context(), now: now(), preorderOrderIds: [failed.id] });
     expect(retried.paid).toBe(1);
     expect((await db.prisma.exception.findUniqueOrThrow({ where: { id: exception.id } })).resolvedAt).not.toBeNull();
+  });
+
+  it("charges a balance due on fulfillment once the order ships, and not before", async () => {
+    const onShip = await createOffer(
+      db,
+      context(),
+      request([["DD-TEE-S", null]], {
+        name: "Pay the rest when it ships",
+        payment: { kind: "deposit", percentage: 0, balance: { trigger: "on_fulfillment" } },
+        reserve: "on_fulfillment",
+      }),
+    );
+    expect(onShip.ok).toBe(true);
+    const offerId = (onShip as { offerId: string }).offerId;
+    const bought = await buy("DD-TEE-S", await planOf(offerId));
+    const orderId = `gid://shopify/Order/${bought.order!.id}`;
+    await syncPreorderOrder(db, context(), orderId);
+    const row = await db.prisma.preorderOrder.findFirstOrThrow({ where: { orderId } });
+    expect(row).toMatchObject({
+      dueOnFulfillment: true,
+      dueAt: null,
+      outstandingMinor: variant("DD-TEE-S").priceMinor,
+    });
+    clock += 400 * DAY;
+    expect((await collectBalances(db, { ...context(), now: now() })).paid).toBe(0);
+
+    // The merchant ships it in Shopify; the order's webhook is handled; the next run charges the balance.
+    const fulfillmentOrder = [...state().fulfillmentOrders.values()].find((fo) => fo.orderId === bought.order!.id)!;
+    const shipped = await adminData(
+      sim,
+      `mutation($f: FulfillmentInput!) { fulfillmentCreate(fulfillment: $f) { userErrors { message } } }`,
+      {
+        f: {
+          lineItemsByFulfillmentOrder: [
+            { fulfillmentOrderId: `gid://shopify/FulfillmentOrder/${fulfillmentOrder.id}` },
+          ],
+        },
+      },
+    );
+    expect(shipped.fulfillmentCreate.userErrors).toEqual([]);
+    await syncPreorderOrder(db, context(), orderId);
+    expect((await collectBalances(db, { ...context(), now: now() })).paid).toBe(1);
+    expect(state().orders.get(bought.order!.id)!.financialStatus).toBe("PAID");
+    await endOffer(db, context(), offerId);
   });
 
   it("ends an offer: the group goes, the variants get their policy back and lose the badge", async () => {

@@ -62,7 +62,8 @@ export async function recordPreorderOrder(
   const schedule = order.paymentTerms?.paymentSchedules.nodes[0];
   const outstanding = toMinor(order.totalOutstandingSet.shopMoney.amount, order.currencyCode);
   const dueOnFulfillment = order.paymentTerms?.paymentTermsType === "FULFILLMENT";
-  const fulfilled = order.displayFulfillmentStatus === "FULFILLED";
+  // Due on fulfillment: the first parcel out is what makes the balance due.
+  const fulfilled = ["FULFILLED", "PARTIALLY_FULFILLED"].includes(order.displayFulfillmentStatus);
   const balanceStatus = order.cancelledAt
     ? "CANCELLED"
     : outstanding > 0
@@ -184,7 +185,8 @@ async function raiseOverCap(
   over: Array<{ variantId: string; sku: string | null; cap: number }>,
 ) {
   for (const variant of over) {
-    // Orders in the order Shopify took them; those whose units end past the cap went over it.
+    // Orders in the order Shopify took them (its ids grow with time, and break ties within a second); those
+    // whose units end past the cap went over it.
     const orders = await db.query<{
       id: string;
       orderId: string;
@@ -193,7 +195,7 @@ async function raiseOverCap(
       quantity: number;
     }>(
       `SELECT o.id, o."orderId", o."orderName", l.quantity,
-              sum(l.quantity) OVER (ORDER BY o."createdAt", o.id)::int AS "upTo"
+              sum(l.quantity) OVER (ORDER BY o."createdAt", length(o."orderId"), o."orderId")::int AS "upTo"
          FROM "PreorderLine" l JOIN "PreorderOrder" o ON o.id = l."preorderOrderId"
         WHERE l."shopId" = $1 AND l."offerId" = $2 AND l."variantId" = $3 AND o."cancelledAt" IS NULL`,
       [shopId, offerId, variant.variantId],
