@@ -9,6 +9,7 @@ import { inventoryMutations } from "./resolvers/inventory";
 import { orderMutations, orderQueries } from "./resolvers/orders";
 import { metafieldMutations, paymentMutations, paymentQueries } from "./resolvers/payments";
 import { sellingPlanMutations, sellingPlanQueries } from "./resolvers/selling-plans";
+import { translationMutations, translationQueries } from "./resolvers/translations";
 import { webhookSubscriptionMutations, webhookSubscriptionQueries } from "./resolvers/webhook-subscriptions";
 
 export type { ResolverContext } from "./resolvers/context";
@@ -34,6 +35,7 @@ export const queryResolvers: Record<string, RootResolver> = {
   ...bulkQueries,
   ...sellingPlanQueries,
   ...paymentQueries,
+  ...translationQueries,
   ...webhookSubscriptionQueries,
 };
 
@@ -47,5 +49,6 @@ export const mutationResolvers: Record<string, RootResolver> = {
   ...catalogMutations,
   ...paymentMutations,
   ...metafieldMutations,
+  ...translationMutations,
   ...webhookSubscriptionMutations,
 };

@@ -32,6 +32,8 @@ export const DEFAULT_SCOPES = [
   "read_merchant_managed_fulfillment_orders",
   "write_purchase_options",
   "read_purchase_options",
+  "write_translations",
+  "read_translations",
   "read_payment_mandate",
   "write_payment_mandate",
   "write_customers",

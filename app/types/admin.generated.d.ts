@@ -351,6 +351,26 @@ export type BalancePaymentStatusQueryVariables = AdminTypes.Exact<{
 
 export type BalancePaymentStatusQuery = { orderPaymentStatus?: AdminTypes.Maybe<Pick<AdminTypes.OrderPaymentStatus, 'status' | 'errorMessage'>> };
 
+export type ShopLocalesQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
+
+
+export type ShopLocalesQuery = { shopLocales: Array<Pick<AdminTypes.ShopLocale, 'locale' | 'primary'>> };
+
+export type TranslatableContentQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type TranslatableContentQuery = { translatableResource?: AdminTypes.Maybe<{ translatableContent: Array<Pick<AdminTypes.TranslatableContent, 'key' | 'digest'>> }> };
+
+export type TranslationsRegisterMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  translations: Array<AdminTypes.TranslationInput> | AdminTypes.TranslationInput;
+}>;
+
+
+export type TranslationsRegisterMutation = { translationsRegister?: AdminTypes.Maybe<{ userErrors: Array<Pick<AdminTypes.TranslationUserError, 'field' | 'message' | 'code'>> }> };
+
 export type ShopIdentityQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
 
 
@@ -374,6 +394,8 @@ interface GeneratedQueryTypes {
   "#graphql\n  query PreorderOrder($id: ID!) {\n    order(id: $id) {\n      ...PreorderOrderFields\n    }\n  }\n  #graphql\n  fragment PreorderOrderFields on Order {\n    id\n    name\n    createdAt\n    cancelledAt\n    currencyCode\n    displayFulfillmentStatus\n    totalOutstandingSet {\n      shopMoney {\n        amount\n      }\n    }\n    paymentTerms {\n      paymentTermsType\n      paymentSchedules(first: 1) {\n        nodes {\n          id\n          dueAt\n          completedAt\n        }\n      }\n    }\n    paymentCollectionDetails {\n      vaultedPaymentMethods {\n        id\n      }\n    }\n    lineItems(first: 50) {\n      nodes {\n        id\n        quantity\n        variant {\n          id\n        }\n        sellingPlan {\n          sellingPlanId\n        }\n      }\n    }\n  }\n\n": {return: PreorderOrderQuery, variables: PreorderOrderQueryVariables},
   "#graphql\n  query RecentPreorderOrders($query: String!, $after: String) {\n    orders(first: 5, after: $after, query: $query) {\n      nodes {\n        ...PreorderOrderFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n  #graphql\n  fragment PreorderOrderFields on Order {\n    id\n    name\n    createdAt\n    cancelledAt\n    currencyCode\n    displayFulfillmentStatus\n    totalOutstandingSet {\n      shopMoney {\n        amount\n      }\n    }\n    paymentTerms {\n      paymentTermsType\n      paymentSchedules(first: 1) {\n        nodes {\n          id\n          dueAt\n          completedAt\n        }\n      }\n    }\n    paymentCollectionDetails {\n      vaultedPaymentMethods {\n        id\n      }\n    }\n    lineItems(first: 50) {\n      nodes {\n        id\n        quantity\n        variant {\n          id\n        }\n        sellingPlan {\n          sellingPlanId\n        }\n      }\n    }\n  }\n\n": {return: RecentPreorderOrdersQuery, variables: RecentPreorderOrdersQueryVariables},
   "#graphql\n  query BalancePaymentStatus($orderId: ID!, $reference: String!) {\n    orderPaymentStatus(orderId: $orderId, paymentReferenceId: $reference) {\n      status\n      errorMessage\n    }\n  }\n": {return: BalancePaymentStatusQuery, variables: BalancePaymentStatusQueryVariables},
+  "#graphql\n  query ShopLocales {\n    shopLocales(published: true) {\n      locale\n      primary\n    }\n  }\n": {return: ShopLocalesQuery, variables: ShopLocalesQueryVariables},
+  "#graphql\n  query TranslatableContent($id: ID!) {\n    translatableResource(resourceId: $id) {\n      translatableContent {\n        key\n        digest\n      }\n    }\n  }\n": {return: TranslatableContentQuery, variables: TranslatableContentQueryVariables},
   "#graphql\n  query ShopIdentity {\n    shop {\n      id\n      name\n      myshopifyDomain\n      currencyCode\n      ianaTimezone\n    }\n    appInstallation {\n      accessScopes {\n        handle\n      }\n    }\n  }\n": {return: ShopIdentityQuery, variables: ShopIdentityQueryVariables},
 }
 
@@ -395,6 +417,7 @@ interface GeneratedMutationTypes {
   "#graphql\n  mutation PreorderMetafieldsSet($metafields: [MetafieldsSetInput!]!) {\n    metafieldsSet(metafields: $metafields) {\n      metafields {\n        id\n        key\n        value\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: PreorderMetafieldsSetMutation, variables: PreorderMetafieldsSetMutationVariables},
   "#graphql\n  mutation PreorderMetafieldsDelete($metafields: [MetafieldIdentifierInput!]!) {\n    metafieldsDelete(metafields: $metafields) {\n      deletedMetafields {\n        key\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: PreorderMetafieldsDeleteMutation, variables: PreorderMetafieldsDeleteMutationVariables},
   "#graphql\n  mutation ChargeBalance($id: ID!, $mandateId: ID!, $key: String!, $amount: MoneyInput) {\n    orderCreateMandatePayment(id: $id, mandateId: $mandateId, idempotencyKey: $key, amount: $amount, autoCapture: true) {\n      paymentReferenceId\n      jobResult {\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ChargeBalanceMutation, variables: ChargeBalanceMutationVariables},
+  "#graphql\n  mutation TranslationsRegister($id: ID!, $translations: [TranslationInput!]!) {\n    translationsRegister(resourceId: $id, translations: $translations) {\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: TranslationsRegisterMutation, variables: TranslationsRegisterMutationVariables},
 }
 declare module '@shopify/admin-api-client' {
   type InputMaybe<T> = AdminTypes.InputMaybe<T>;

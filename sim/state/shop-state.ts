@@ -46,6 +46,13 @@ export class ShopState {
   readonly mandatePayments = new Map<string, MandatePayment>();
   /** Cards that will be declined: order id → how many more charges fail (a test's lever). */
   readonly paymentDeclines = new Map<number, number>();
+  /** The shop's languages: the primary first; a translation is accepted only for a published one. */
+  readonly locales: Array<{ locale: string; name: string; primary: boolean; published: boolean }> = [
+    { locale: "en", name: "English", primary: true, published: true },
+    { locale: "fr", name: "French", primary: false, published: true },
+  ];
+  /** Registered translations, by `${resourceId} ${locale} ${key}`. */
+  readonly translations = new Map<string, { value: string; digest: string }>();
   /** By `${ownerId} ${namespace} ${key}`. */
   readonly metafields = new Map<string, Metafield>();
   private nextId = 1000;

@@ -40,7 +40,8 @@ describe("pre-order offers, caps and balances", () => {
       ...terms,
     },
     variants: skus.map(([sku, cap]) => ({ variantId: gid(sku), cap })),
-    translations: { fr: { name: "Précommande : expédié en mars" } },
+    // German is not a language of the shop: left out, not refused.
+    translations: { fr: { name: "Précommande : expédié en mars" }, de: { name: "Vorbestellung" } },
   });
   const buy = async (sku: string, planId: number, quantity = 1) => {
     const result = await shopperCheckout(sim, [{ variantId: variant(sku).id, quantity, sellingPlanId: planId }]);
@@ -89,9 +90,9 @@ describe("pre-order offers, caps and balances", () => {
     // The reconciliation finishes it: the group is found by its merchant code, not made again.
     expect(await activateOffer(db, context(), offer.id)).toEqual({ ok: true });
     expect(state().sellingPlanGroups.size).toBe(1);
-    const group = [...state().sellingPlanGroups.values()][0]!;
-    expect(group.merchantCode).toBe(offer.merchantCode);
-    expect(group.variantIds.sort()).toEqual([variant("DD-SLEEVES").id, variant("DD-TEE-XL").id].sort());
+    const created = [...state().sellingPlanGroups.values()][0]!;
+    expect(created.merchantCode).toBe(offer.merchantCode);
+    expect(created.variantIds.sort()).toEqual([variant("DD-SLEEVES").id, variant("DD-TEE-XL").id].sort());
     expect(variant("DD-SLEEVES").inventoryPolicy).toBe("CONTINUE");
     expect(variant("DD-TEE-XL").inventoryPolicy).toBe("CONTINUE");
     const saved = await db.prisma.preorderOffer.findUniqueOrThrow({
@@ -100,6 +101,15 @@ describe("pre-order offers, caps and balances", () => {
     });
     expect(saved.status).toBe("ACTIVE");
     expect(saved.variants.map((v) => v.previousInventoryPolicy)).toEqual(["DENY", "DENY"]);
+
+    // The name in French on the group and its plan, registered against the digest of the English name.
+    const group = [...state().sellingPlanGroups.values()][0]!;
+    for (const resource of [
+      `gid://shopify/SellingPlanGroup/${group.id}`,
+      `gid://shopify/SellingPlan/${group.plans[0]!.id}`,
+    ])
+      expect(state().translations.get(`${resource} fr name`)?.value).toBe("Précommande : expédié en mars");
+    expect([...state().translations.keys()].some((key) => key.includes(" de "))).toBe(false);
 
     const metafield = [...state().metafields.values()].find((m) => m.ownerId === gid("DD-TEE-XL"))!;
     expect([metafield.namespace, metafield.key]).toEqual(["app--1000", "preorder"]);

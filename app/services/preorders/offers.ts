@@ -25,6 +25,9 @@ import {
   PREORDER_GROUP_REMOVE_VARIANTS,
   PREORDER_GROUP_UPDATE,
   PREORDER_GROUPS,
+  SHOP_LOCALES,
+  TRANSLATABLE_CONTENT,
+  TRANSLATIONS_REGISTER,
   VARIANTS_INVENTORY_POLICY,
 } from "../../shopify/operations/preorders";
 import { recordEvent } from "../events";
@@ -152,6 +155,7 @@ export async function activateOffer(
     where: { offerId: offer.id, id: { in: selling.map((v) => v.id) } },
     data: { inGroup: true },
   });
+  await registerTranslations(context.admin, groupId!, planId, offer.translations as Translations);
   await db.prisma.preorderOffer.update({
     where: { id: offer.id },
     data: { status: "ACTIVE", userErrors: [], lastError: null },
@@ -209,6 +213,14 @@ export async function updateOffer(
       db.prisma.preorderVariant.updateMany({ where: { offerId: offer.id, variantId }, data: { cap } }),
     ),
   ]);
+  // A new name has a new digest: its translations are registered again, against the text as it is now.
+  await registerTranslations(
+    context.admin,
+    offer.sellingPlanGroupId!,
+    offer.sellingPlanId,
+    (request.translations ?? offer.translations) as Translations,
+  );
+  await writeStorefrontMetafields(db, context, offer.id);
   await recordEvent(db, context.shopId, "PreorderOffer", offer.id, "offer_updated", context.cause, {
     caps: request.caps ?? {},
   });
@@ -315,6 +327,53 @@ export async function unitsSold(db: Database, shopId: string, offerId: string): 
     [shopId, offerId],
   );
   return new Map(rows.map((r) => [r.variantId, r.units]));
+}
+
+type Translations = Record<string, { name?: string; description?: string }>;
+
+/**
+ * The offer's name (and description) in the shop's other published languages, on the group and its plan, so
+ * the product page and checkout show it in the buyer's language. Languages the shop does not publish are left
+ * out (Shopify would refuse them); each value is registered against the digest of the text it translates.
+ */
+export async function registerTranslations(
+  admin: AdminClient,
+  groupId: string,
+  planId: string | null,
+  translations: Translations,
+) {
+  const wanted = Object.entries(translations).filter(([, t]) => t.name?.trim() || t.description?.trim());
+  if (!wanted.length) return { registered: 0, skipped: [] as string[] };
+  const { data: shop } = await admin.request(SHOP_LOCALES);
+  const published = new Set(shop.shopLocales.filter((l) => !l.primary).map((l) => l.locale));
+  let registered = 0;
+  for (const resourceId of [groupId, planId].filter((id): id is string => Boolean(id))) {
+    const { data } = await admin.request(TRANSLATABLE_CONTENT, { id: resourceId });
+    const digests = new Map((data.translatableResource?.translatableContent ?? []).map((c) => [c.key, c.digest]));
+    const inputs = wanted.flatMap(([locale, t]) =>
+      !published.has(locale)
+        ? []
+        : (
+            [
+              ["name", t.name],
+              ["description", t.description],
+            ] as const
+          )
+            .filter(([key, value]) => value?.trim() && digests.get(key))
+            .map(([key, value]) => ({
+              locale,
+              key,
+              value: value!.trim(),
+              translatableContentDigest: digests.get(key)!,
+            })),
+    );
+    if (!inputs.length) continue;
+    const { data: result } = await admin.request(TRANSLATIONS_REGISTER, { id: resourceId, translations: inputs });
+    const errors = result.translationsRegister!.userErrors;
+    if (errors.length) throw new Error(`Shopify refused the translations: ${errors.map((e) => e.message).join("; ")}`);
+    registered += inputs.length;
+  }
+  return { registered, skipped: wanted.map(([locale]) => locale).filter((l) => !published.has(l)) };
 }
 
 async function deleteStorefrontMetafields(admin: AdminClient, variantIds: string[]) {

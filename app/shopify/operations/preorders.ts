@@ -270,3 +270,36 @@ export const PAYMENT_STATUS = `#graphql
     }
   }
 ` as const;
+
+/** The shop's published languages, to translate the offer's names into. */
+export const SHOP_LOCALES = `#graphql
+  query ShopLocales {
+    shopLocales(published: true) {
+      locale
+      primary
+    }
+  }
+` as const;
+
+export const TRANSLATABLE_CONTENT = `#graphql
+  query TranslatableContent($id: ID!) {
+    translatableResource(resourceId: $id) {
+      translatableContent {
+        key
+        digest
+      }
+    }
+  }
+` as const;
+
+export const TRANSLATIONS_REGISTER = `#graphql
+  mutation TranslationsRegister($id: ID!, $translations: [TranslationInput!]!) {
+    translationsRegister(resourceId: $id, translations: $translations) {
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+` as const;
