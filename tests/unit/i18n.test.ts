@@ -23,6 +23,7 @@ describe("locales", () => {
       "nav.exceptions",
       "exceptions.title",
       "imports.column.date",
+      "preorders.field.date",
       "imports.column.source",
       "backers.column.source",
       "backers.filter.source",
