@@ -69,6 +69,8 @@ Try: Campaigns → Deep Delve → Rewards (search sku:DD-CORE, map a tier) → O
 then see the draft orders in the stand-in's view. Or import a file from tests/fixtures/.
 Then be a backer: Deep Delve → Backer portal → find "backer001" → open the link, pick a size, continue to the
 stand-in's checkout and pay; the orders webhook turns the pledge paid in the admin.
+Late pledges: Pre-orders → start an offer on DD-EXP-DRAGON with a deposit and a cap; in the stand-in's view press
+"Buy one as a shopper"; the offer counts it, its balance waits under "Balances owed", Inventory shows the demand.
 The CLI:  DATABASE_URL=${databaseUrl} npx pledgebridge shop list   (stop the demo first: PGlite serves one process)
 Ctrl-C stops everything.
 `);

@@ -26,6 +26,15 @@ import { loadCatalog, SimStore, type ShopDefinition } from "./store";
 import { proxyFromToml, proxyToApp } from "./storefront";
 import { subscriptionsFromToml, WebhookDispatcher } from "./webhooks";
 
+function formCheckout(form: URLSearchParams) {
+  const number = (name: string) => (form.get(name) ? Number(form.get(name)) : undefined);
+  return {
+    lines: [
+      { variantId: number("variantId"), quantity: number("quantity") ?? 1, sellingPlanId: number("sellingPlanId") },
+    ],
+  };
+}
+
 const CheckoutBody = z.object({
   lines: z
     .array(
@@ -161,7 +170,16 @@ export async function startSim(options: SimOptions = {}): Promise<RunningSim> {
   async function shopperAction(request: IncomingMessage, response: ServerResponse, domain: string, orderId?: string) {
     const shop = store.shop(domain);
     if (!shop) return sendJson(response, 404, { errors: `No shop ${domain}` });
-    const body = CheckoutBody.safeParse(JSON.parse((await readBody(request)) || "{}"));
+    // JSON from tests, or the stand-in page's form (then the answer is the page again).
+    const raw = await readBody(request);
+    const fromForm = String(request.headers["content-type"]).startsWith("application/x-www-form-urlencoded");
+    let parsed: unknown;
+    try {
+      parsed = fromForm ? formCheckout(new URLSearchParams(raw)) : JSON.parse(raw || "{}");
+    } catch {
+      return sendJson(response, 400, { errors: ["Invalid JSON in request body"] });
+    }
+    const body = CheckoutBody.safeParse(parsed);
     if (!body.success) return sendJson(response, 400, { errors: body.error.issues.map((i) => i.message) });
     if (orderId) {
       if (!shop.state.orders.has(Number(orderId))) return sendJson(response, 404, { errors: "No such order" });
@@ -173,6 +191,10 @@ export async function startSim(options: SimOptions = {}): Promise<RunningSim> {
       email: body.data.email,
     });
     const order = created ? shop.state.orders.get(created)! : null;
+    if (fromForm && !userErrors.length) {
+      response.writeHead(303, { Location: "/" });
+      return response.end();
+    }
     return sendJson(response, userErrors.length ? 422 : 200, {
       order: order ? { id: order.id, name: order.name } : null,
       userErrors,

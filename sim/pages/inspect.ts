@@ -1,6 +1,8 @@
-// A read-only view of what "Shopify" holds, for people running the demo.
+// A view of what "Shopify" holds, for people running the demo, read-only but for one thing: a shopper's
+// storefront purchase of a variant on a pre-order plan (what a late backer does), to see the app count it.
 import { quantity } from "../state/inventory";
 import { toDecimal } from "../state/money";
+import { groupCoversVariant } from "../state/selling-plans";
 import type { SimStore } from "../store";
 import type { DeliveryRecord } from "../webhooks";
 import { escapeHtml, page } from "./html";
@@ -37,7 +39,22 @@ export function inspectPage(store: SimStore, deliveries: DeliveryRecord[]): stri
           "</tr>",
       );
     });
+    const plans = [...state.sellingPlanGroups.values()].flatMap((group) =>
+      group.plans.flatMap((plan) =>
+        [...state.variants.values()]
+          .filter((variant) => groupCoversVariant(state, group, variant.id))
+          .map(
+            (variant) =>
+              `<tr><td>${escapeHtml(group.name)}</td><td>${escapeHtml(plan.options.join(", "))}</td><td>${escapeHtml(variant.sku)}</td>` +
+              `<td><form method="post" action="/sim/shops/${escapeHtml(shop.domain)}/checkout">` +
+              `<input type="hidden" name="variantId" value="${variant.id}"><input type="hidden" name="sellingPlanId" value="${plan.id}">` +
+              `<input type="hidden" name="quantity" value="1"><button>Buy one as a shopper</button></form></td></tr>`,
+          ),
+      ),
+    );
     return `<h2>${escapeHtml(shop.name)} <span class="muted">${escapeHtml(shop.domain)}</span></h2>
+<h3>Pre-orders on the storefront (${state.sellingPlanGroups.size} selling-plan groups)</h3>
+<table><thead><tr><th>Group</th><th>Plan</th><th>SKU</th><th></th></tr></thead><tbody>${plans.join("")}</tbody></table>
 <h3>Draft orders (${state.draftOrders.size})</h3>
 <table><thead><tr><th>Name</th><th>Status</th><th>Tags</th><th>Units</th><th>Total</th><th>Reserved until</th></tr></thead><tbody>${drafts.join("")}</tbody></table>
 <h3>Orders (${state.orders.size})</h3>
