@@ -5,7 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../app/db/open";
 import { MAX_ATTEMPTS } from "../../app/domain/preorders/balance";
 import { collectBalances, listBalances } from "../../app/services/preorders/balances";
-import { activateOffer, createOffer, endOffer, type OfferRequest } from "../../app/services/preorders/offers";
+import { termsFromJson } from "../../app/domain/preorders/offer";
+import {
+  activateOffer,
+  createOffer,
+  endOffer,
+  updateOffer,
+  type OfferRequest,
+} from "../../app/services/preorders/offers";
 import { reconcilePreorders, syncPreorderOrder } from "../../app/services/preorders/orders";
 import type { AdminClient } from "../../app/shopify/admin-client";
 import { DEMO_SHOP, type RunningSim } from "../../sim/server";
@@ -164,6 +171,30 @@ describe("pre-order offers, caps and balances", () => {
     await Promise.all(orders.map((o) => syncPreorderOrder(db, context(), `gid://shopify/Order/${o.id}`)));
     expect(await db.prisma.preorderLine.count({ where: { variantId: gid("DD-TEE-XL") } })).toBe(5);
     expect(await db.prisma.exception.count({ where: { kind: "preorder_over_cap" } })).toBe(2);
+  });
+
+  it("puts a variant back on sale when its cap is raised above what sold, and off again when lowered", async () => {
+    const offer = await db.prisma.preorderOffer.findFirstOrThrow({ where: { status: "ACTIVE" } });
+    const terms = termsFromJson(offer.terms);
+    const raised = await updateOffer(db, context(), offer.id, { terms, caps: { [gid("DD-TEE-XL")]: 10 } });
+    expect(raised.ok).toBe(true);
+    const group = [...state().sellingPlanGroups.values()][0]!;
+    expect(group.variantIds).toContain(variant("DD-TEE-XL").id);
+    expect(variant("DD-TEE-XL").inventoryPolicy).toBe("CONTINUE");
+    const metafield = () => [...state().metafields.values()].find((m) => m.ownerId === gid("DD-TEE-XL"))!;
+    expect(JSON.parse(metafield().value)).toMatchObject({ cap: 10, unitsLeft: 5, selling: true });
+    // Nobody is over a cap of 10: the exceptions for the two orders clear themselves.
+    expect(await db.prisma.exception.count({ where: { kind: "preorder_over_cap", resolvedAt: null } })).toBe(0);
+
+    await updateOffer(db, context(), offer.id, { terms, caps: { [gid("DD-TEE-XL")]: 5 } });
+    expect(group.variantIds).not.toContain(variant("DD-TEE-XL").id);
+    expect(variant("DD-TEE-XL").inventoryPolicy).toBe("DENY");
+    expect(JSON.parse(metafield().value)).toMatchObject({ cap: 5, unitsLeft: 0, selling: false });
+    // A cap that is not a whole number of at least one is refused, and nothing changes.
+    expect(await updateOffer(db, context(), offer.id, { terms, caps: { [gid("DD-TEE-XL")]: 0 } })).toMatchObject({
+      ok: false,
+      problems: [{ field: "cap", code: "invalid" }],
+    });
   });
 
   it("records orders whose webhooks never came when it reconciles", async () => {

@@ -31,6 +31,7 @@ import {
   VARIANTS_INVENTORY_POLICY,
 } from "../../shopify/operations/preorders";
 import { recordEvent } from "../events";
+import { enforceCaps } from "./orders";
 
 export const MAX_OFFER_VARIANTS = 250;
 
@@ -213,14 +214,21 @@ export async function updateOffer(
       db.prisma.preorderVariant.updateMany({ where: { offerId: offer.id, variantId }, data: { cap } }),
     ),
   ]);
-  // A new name has a new digest: its translations are registered again, against the text as it is now.
-  await registerTranslations(
-    context.admin,
-    offer.sellingPlanGroupId!,
-    offer.sellingPlanId,
-    (request.translations ?? offer.translations) as Translations,
-  );
-  await writeStorefrontMetafields(db, context, offer.id);
+  // A cap raised above what is sold puts the variant back on sale; one lowered to it or below takes it off.
+  const sold = await unitsSold(db, context.shopId, offer.id);
+  const reopened = offer.variants.filter((v) => {
+    const cap = request.caps && v.variantId in request.caps ? request.caps[v.variantId]! : v.cap;
+    return v.capReachedAt && (cap === null || cap > (sold.get(v.variantId) ?? 0));
+  });
+  if (reopened.length)
+    await db.prisma.preorderVariant.updateMany({
+      where: { id: { in: reopened.map((v) => v.id) } },
+      data: { capReachedAt: null },
+    });
+  // activateOffer adds what is off the group back, sets the policies, and registers the translations again (a
+  // new name has a new digest: they are registered against the text as it is now).
+  await activateOffer(db, context, offer.id);
+  await enforceCaps(db, context, [offer.id]);
   await recordEvent(db, context.shopId, "PreorderOffer", offer.id, "offer_updated", context.cause, {
     caps: request.caps ?? {},
   });

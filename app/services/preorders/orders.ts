@@ -8,7 +8,7 @@ import { minorUnitDigits } from "../../domain/money";
 import type { AdminClient } from "../../shopify/admin-client";
 import { PREORDER_ORDER, RECENT_ORDERS } from "../../shopify/operations/preorders";
 import type { PreorderOrderFieldsFragment } from "../../types/admin.generated";
-import { raiseExceptions } from "../exceptions";
+import { clearExceptions, raiseExceptions } from "../exceptions";
 import { stopSellingVariants, writeStorefrontMetafields } from "./offers";
 
 interface Context {
@@ -168,60 +168,65 @@ export async function enforceCaps(
       offerId,
       reached.filter((v) => claimedIds.has(v.id) && v.inGroup),
     );
-    await raiseOverCap(
-      db,
-      context.shopId,
-      offerId,
-      counts.filter((v) => v.sold > v.cap),
-    );
+    await raiseOverCap(db, context.shopId, offerId, counts, context.cause);
     if (!reached.some((v) => claimedIds.has(v.id))) await writeStorefrontMetafields(db, context, offerId);
   }
 }
 
+/** Over-cap orders raised; those back under the cap (a cancelled order, a cap raised) cleared. */
 async function raiseOverCap(
   db: Database,
   shopId: string,
   offerId: string,
-  over: Array<{ variantId: string; sku: string | null; cap: number }>,
+  capped: Array<{ variantId: string; sku: string | null; cap: number }>,
+  cause: string,
 ) {
-  for (const variant of over) {
+  const campaign = await db.prisma.preorderOffer.findUnique({ where: { id: offerId }, select: { campaignId: true } });
+  for (const variant of capped) {
     // Orders in the order Shopify took them (its ids grow with time, and break ties within a second); those
-    // whose units end past the cap went over it.
+    // whose units end past the cap went over it. Cancelled orders count for nothing.
     const orders = await db.query<{
-      id: string;
       orderId: string;
       orderName: string | null;
       upTo: number;
       quantity: number;
+      live: boolean;
     }>(
-      `SELECT o.id, o."orderId", o."orderName", l.quantity,
-              sum(l.quantity) OVER (ORDER BY o."createdAt", length(o."orderId"), o."orderId")::int AS "upTo"
+      `SELECT o."orderId", o."orderName", l.quantity, o."cancelledAt" IS NULL AS live,
+              sum(CASE WHEN o."cancelledAt" IS NULL THEN l.quantity ELSE 0 END)
+                OVER (ORDER BY o."createdAt", length(o."orderId"), o."orderId")::int AS "upTo"
          FROM "PreorderLine" l JOIN "PreorderOrder" o ON o.id = l."preorderOrderId"
-        WHERE l."shopId" = $1 AND l."offerId" = $2 AND l."variantId" = $3 AND o."cancelledAt" IS NULL`,
+        WHERE l."shopId" = $1 AND l."offerId" = $2 AND l."variantId" = $3`,
       [shopId, offerId, variant.variantId],
     );
-    const campaign = await db.prisma.preorderOffer.findUnique({ where: { id: offerId }, select: { campaignId: true } });
+    const over = orders.filter((o) => o.live && o.upTo > variant.cap);
+    const subject = (o: { orderId: string }) => `${o.orderId}:${variant.variantId}`;
     await raiseExceptions(
       db,
       shopId,
-      orders
-        .filter((o) => o.upTo > variant.cap)
-        .map((o) => ({
-          campaignId: campaign?.campaignId ?? null,
-          kind: "preorder_over_cap" as const,
-          severity: "WARNING" as const,
-          subjectType: "Order" as const,
-          subjectId: `${o.orderId}:${variant.variantId}`,
-          data: {
-            orderId: o.orderId,
-            orderName: o.orderName,
-            variantId: variant.variantId,
-            sku: variant.sku,
-            cap: variant.cap,
-            unitsOver: Math.min(o.quantity, o.upTo - variant.cap),
-            actions: ["make_more", "cancel_order", "refund_order"],
-          },
-        })),
+      over.map((o) => ({
+        campaignId: campaign?.campaignId ?? null,
+        kind: "preorder_over_cap" as const,
+        severity: "WARNING" as const,
+        subjectType: "Order" as const,
+        subjectId: subject(o),
+        data: {
+          orderId: o.orderId,
+          orderName: o.orderName,
+          variantId: variant.variantId,
+          sku: variant.sku,
+          cap: variant.cap,
+          unitsOver: Math.min(o.quantity, o.upTo - variant.cap),
+          actions: ["make_more", "cancel_order", "refund_order"],
+        },
+      })),
+    );
+    await clearExceptions(
+      db,
+      shopId,
+      ["preorder_over_cap"],
+      orders.filter((o) => !over.includes(o)).map(subject),
+      cause,
     );
   }
 }
