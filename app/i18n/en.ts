@@ -454,6 +454,8 @@ export const en = {
   "inventory.column.pledged": "Pledged",
   "inventory.column.preordered": "Pre-ordered",
   "inventory.column.free": "Free for retail",
+  "inventory.byLocation": "Stock by location",
+  "inventory.column.incoming": "Incoming",
   "inventory.column.toMake": "To make",
 } as const;
 

@@ -471,5 +471,7 @@ export const fr = {
   "inventory.column.pledged": "Promis",
   "inventory.column.preordered": "Précommandé",
   "inventory.column.free": "Libre pour la vente",
+  "inventory.byLocation": "Stock par emplacement",
+  "inventory.column.incoming": "À recevoir",
   "inventory.column.toMake": "À fabriquer",
 } satisfies Messages;

@@ -13,7 +13,13 @@ import { database } from "../db.server";
 import type { MessageKey } from "../i18n";
 import { jobs } from "../jobs/runtime.server";
 import { ALLOCATE_QUEUE, INVENTORY_RECONCILE_QUEUE } from "../services/inventory/jobs";
-import { byProduct, inventoryFilter, inventoryLocations, inventoryView } from "../services/inventory/view";
+import {
+  byProduct,
+  inventoryFilter,
+  inventoryLocations,
+  inventoryView,
+  stockByLocation,
+} from "../services/inventory/view";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireShop(request);
@@ -28,7 +34,13 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const products = [
     ...new Map(all.filter((r) => r.productId).map((r) => [r.productId!, r.productTitle ?? r.productId!])).entries(),
   ];
-  return { filter, rows, chart: byProduct(rows), locations, campaigns, products, query: url.search };
+  const byLocation = await stockByLocation(
+    database,
+    shop.id,
+    rows.map((r) => r.variantId),
+    filter.locationId,
+  );
+  return { filter, rows, byLocation, chart: byProduct(rows), locations, campaigns, products, query: url.search };
 };
 
 export const action = async ({ request }: ActionFunctionArgs): Promise<{ message: MessageKey }> => {
@@ -54,7 +66,7 @@ export const action = async ({ request }: ActionFunctionArgs): Promise<{ message
 };
 
 export default function Inventory() {
-  const { filter, rows, chart, locations, campaigns, products, query } = useLoaderData<typeof loader>();
+  const { filter, rows, byLocation, chart, locations, campaigns, products, query } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useTranslate();
   const locale = useLocale();
@@ -189,6 +201,36 @@ export default function Inventory() {
                       ).map((key) => number(rows.reduce((sum, r) => sum + r[key], 0))),
                     ]}
                     showTotalsInFooter
+                  />
+                </BlockStack>
+              </Card>
+            </Layout.Section>
+            <Layout.Section>
+              <Card>
+                <BlockStack gap="300">
+                  <Text as="h2" variant="headingMd">
+                    {t("inventory.byLocation")}
+                  </Text>
+                  <DataTable
+                    columnContentTypes={["text", "text", "numeric", "numeric", "numeric", "numeric", "numeric"]}
+                    headings={[
+                      t("inventory.column.variant"),
+                      t("inventory.filter.location"),
+                      t("inventory.column.onHand"),
+                      t("inventory.column.available"),
+                      t("inventory.column.committed"),
+                      t("inventory.column.reserved"),
+                      t("inventory.column.incoming"),
+                    ]}
+                    rows={byLocation.map((l) => [
+                      l.sku ?? l.variantId,
+                      l.locationName ?? l.locationId,
+                      number(l.onHand),
+                      number(l.available),
+                      number(l.committed),
+                      number(l.reserved),
+                      number(l.incoming),
+                    ])}
                   />
                 </BlockStack>
               </Card>

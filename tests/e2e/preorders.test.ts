@@ -90,6 +90,8 @@ describe.skipIf(!chromiumPath)("a merchant sells a late pledge as a pre-order an
       )
       // On hand 30 (10 + 20), one unit committed by the order (reserved on sale), one pre-ordered, 29 free.
       .toBe("30 29 1 0 0 0 1 29 0");
+    // And per location: the T-shirt is stocked at both of the shop's locations.
+    expect(await page.getByRole("row", { name: /DD-TEE-XL/ }).count()).toBe(3);
     await page.screenshot({ path: path.join(e2e.screenshots, "inventory.png"), fullPage: true });
 
     // The merchant charges the balance now; the order becomes paid in Shopify, once.

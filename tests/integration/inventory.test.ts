@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../app/db/open";
 import { allocateCampaign } from "../../app/services/inventory/allocation";
 import { refreshLevels, trackedVariantIds } from "../../app/services/inventory/levels";
-import { byProduct, inventoryView } from "../../app/services/inventory/view";
+import { byProduct, inventoryView, stockByLocation } from "../../app/services/inventory/view";
 import { createOffer } from "../../app/services/preorders/offers";
 import { syncPreorderOrder } from "../../app/services/preorders/orders";
 import type { AdminClient } from "../../app/shopify/admin-client";
@@ -59,6 +59,11 @@ describe("inventory: one view of stock against demand, and campaign stock set as
     expect((await inventoryView(db, shopId, { campaignId })).map((r) => r.variantId)).toEqual([coreGid()]);
     expect(await inventoryView(db, shopId, { campaignId, productId: "gid://shopify/Product/1" })).toEqual([]);
     expect(byProduct([all])[0]).toMatchObject({ stock: 500, demand: all.pledged });
+    // Per location, the same stock: one row per location, summing to the variant's.
+    const perLocation = await stockByLocation(db, shopId, [coreGid()]);
+    expect(perLocation).toHaveLength(2);
+    expect(perLocation.reduce((sum, l) => sum + l.onHand, 0)).toBe(all.onHand);
+    expect(await stockByLocation(db, shopId, [coreGid()], first!.locationId)).toHaveLength(1);
   });
 
   it("sets campaign stock aside with a compare-and-swap move, once through a lost answer", async () => {

@@ -222,3 +222,25 @@ export function inventoryJson(rows: InventoryRow[]) {
     freeForRetail: r.freeForRetail,
   }));
 }
+
+/** Shopify's stock of the view's variants at each location, for the page's breakdown. */
+export async function stockByLocation(db: Database, shopId: string, variantIds: string[], locationId?: string | null) {
+  if (!variantIds.length) return [];
+  return db.query<{
+    variantId: string;
+    sku: string | null;
+    locationId: string;
+    locationName: string | null;
+    onHand: number;
+    available: number;
+    committed: number;
+    reserved: number;
+    incoming: number;
+  }>(
+    `SELECT "variantId", sku, "locationId", "locationName", "onHand", available, committed, reserved, incoming
+       FROM "InventoryLevel"
+      WHERE "shopId" = $1 AND "variantId" = ANY($2) AND ($3::text IS NULL OR "locationId" = $3)
+      ORDER BY sku, "locationName"`,
+    [shopId, variantIds, locationId ?? null],
+  );
+}
