@@ -3,6 +3,7 @@ import type { Database } from "../db/open";
 import { TerminalJobError, type JobContext } from "../jobs/queue";
 import { appWebhookHandlers } from "./handlers/app";
 import { complianceWebhookHandlers } from "./handlers/compliance";
+import { fulfillmentWebhookHandlers } from "./handlers/fulfillment";
 import { inventoryWebhookHandlers } from "./handlers/inventory";
 import { orderWebhookHandlers } from "./handlers/orders";
 import type { WebhookJobData } from "./receive";
@@ -24,6 +25,7 @@ const HANDLERS: Record<string, WebhookHandler> = {
   ...complianceWebhookHandlers,
   ...orderWebhookHandlers,
   ...inventoryWebhookHandlers,
+  ...fulfillmentWebhookHandlers,
 };
 
 export const HANDLED_TOPICS = Object.keys(HANDLERS);

@@ -22,7 +22,10 @@ export async function readyCampaign(db: Database, sim: RunningSim, shopDomain: s
   });
   const [core] = await listRewards(db, shop.id, campaignId);
   const variant = [...sim.store.shop(shopDomain)!.state.variants.values()][0]!;
-  await mapReward(db, shop.id, core!.id, [{ variantId: `gid://shopify/ProductVariant/${variant.id}`, quantity: 1 }]);
+  // As the mapping page records it: the variant's SKU beside its id.
+  await mapReward(db, shop.id, core!.id, [
+    { variantId: `gid://shopify/ProductVariant/${variant.id}`, quantity: 1, sku: variant.sku },
+  ]);
   const campaign = await db.prisma.campaign.update({
     where: { id: campaignId },
     data: { settings: { ordering: { currency: "store" } } },

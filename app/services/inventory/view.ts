@@ -54,23 +54,23 @@ pledges AS (
 ),
 -- Add-ons are unnested first: joined before, the planner pairs every pledge with every reward of its campaign.
 add_ons AS MATERIALIZED (
-  SELECT p."campaignId", p.source, p.stage, p.choices, a->>'rewardExternalId' AS "externalId",
+  SELECT p.id, p."campaignId", p.source, p.stage, p.choices, a->>'rewardExternalId' AS "externalId",
          (a->>'quantity')::int AS quantity
     FROM pledges p CROSS JOIN LATERAL jsonb_array_elements(p."addOns") a
    WHERE p."addOns" <> '[]'::jsonb AND (a->>'quantity')::int > 0
 ),
 units AS (
-  SELECT p."campaignId", p.stage, COALESCE(p.choices->'variants'->>ri."variantId", ri."variantId") AS "variantId",
-         ri.quantity AS units
+  SELECT p.id AS "pledgeId", p."campaignId", p.stage,
+         COALESCE(p.choices->'variants'->>ri."variantId", ri."variantId") AS "variantId", ri.quantity AS units
     FROM pledges p JOIN "RewardItem" ri ON ri."rewardId" = p."rewardId"
   UNION ALL
-  SELECT a."campaignId", a.stage, COALESCE(a.choices->'variants'->>ri."variantId", ri."variantId"),
+  SELECT a.id, a."campaignId", a.stage, COALESCE(a.choices->'variants'->>ri."variantId", ri."variantId"),
          ri.quantity * a.quantity
     FROM add_ons a
     JOIN "Reward" r ON r."campaignId" = a."campaignId" AND r.source = a.source AND r."externalId" = a."externalId"
     JOIN "RewardItem" ri ON ri."rewardId" = r.id
   UNION ALL
-  SELECT p."campaignId", p.stage, e->>'variantId', (e->>'quantity')::int
+  SELECT p.id, p."campaignId", p.stage, e->>'variantId', (e->>'quantity')::int
     FROM pledges p CROSS JOIN LATERAL jsonb_array_elements(p.choices->'extras') e
    WHERE p.choices ? 'extras' AND (e->>'quantity')::int > 0
 )`;

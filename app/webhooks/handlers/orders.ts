@@ -1,8 +1,10 @@
 // orders/create, orders/paid, orders/cancelled, orders/updated: the order of a pledge's draft, linked back to the
-// pledge; and a storefront order with pre-order lines, recorded for caps and balances. Only orders that carry a
-// variant on a running offer (or that the app already knows) are read again from Shopify.
+// pledge; a storefront order with pre-order lines, recorded for caps and balances. Either is then held until its
+// wave ships it. Only orders the app knows, or that carry a variant on a running offer, are read from Shopify.
 import { z } from "zod";
+import type { Database } from "../../db/open";
 import { TerminalJobError } from "../../jobs/queue";
+import { holdOrder } from "../../services/fulfillment/holds";
 import { factsFromWebhook, linkOrder } from "../../services/ordering/linking";
 import { isKnownPreorderOrder, sellsAsPreorder, syncPreorderOrder } from "../../services/preorders/orders";
 import { adminForShop, ShopNotConnectedError } from "../../services/shop-admin";
@@ -17,8 +19,8 @@ const handle: WebhookHandler = async (db, webhook, _context, deps) => {
   if (!facts) throw new TerminalJobError(`${webhook.topic} payload is not an order`);
   const shop = await db.prisma.shop.findUnique({ where: { domain: webhook.shop } });
   if (!shop) return { result: "no shop" };
-  const result =
-    webhook.topic === "orders/updated" ? null : await linkOrder(db, shop.id, facts, `webhook:${webhook.webhookId}`);
+  const cause = `webhook:${webhook.webhookId}`;
+  const result = webhook.topic === "orders/updated" ? null : await linkOrder(db, shop.id, facts, cause);
 
   const variantIds = (LineVariants.safeParse(webhook.payload).data?.line_items ?? [])
     .map((line) => line.variant_id)
@@ -26,20 +28,44 @@ const handle: WebhookHandler = async (db, webhook, _context, deps) => {
     .map((id) => `gid://shopify/ProductVariant/${id}`);
   const preorder =
     (await isKnownPreorderOrder(db, shop.id, facts.orderId)) || (await sellsAsPreorder(db, shop.id, variantIds));
-  if (!preorder) return { result };
+  const pledge = facts.cancelled ? null : await pledgeCampaign(db, shop.id, facts.orderId);
+  if (!preorder && !pledge) return { result };
   try {
     const { admin } = await adminForShop(db.prisma, shop.id, { adminOrigin: deps.adminOrigin });
-    const synced = await syncPreorderOrder(
-      db,
-      { shopId: shop.id, admin, cause: `webhook:${webhook.webhookId}` },
-      facts.orderId,
-    );
-    return { result, preorder: synced.recorded };
+    const context = { shopId: shop.id, admin, cause };
+    const synced = preorder ? await syncPreorderOrder(db, context, facts.orderId) : { recorded: false };
+    const campaign = pledge ?? (synced.recorded ? await preorderCampaign(db, shop.id, facts.orderId) : undefined);
+    const held =
+      campaign !== undefined && !facts.cancelled && !(await alreadyHeld(db, shop.id, facts.orderId))
+        ? await holdOrder(db, context, facts.orderId, campaign)
+        : null;
+    return { result, preorder: synced.recorded, held: held?.held ?? 0 };
   } catch (error) {
     if (error instanceof ShopNotConnectedError) return { result, preorder: "not connected" };
     throw error;
   }
 };
+
+/** The campaign of the pledge this order belongs to, or null when it is no pledge's. */
+async function pledgeCampaign(db: Database, shopId: string, orderId: string) {
+  const link = await db.prisma.orderLink.findFirst({
+    where: { shopId, orderId, state: { not: "CANCELLED" } },
+    select: { campaign: { select: { id: true, name: true } } },
+  });
+  return link?.campaign ?? null;
+}
+
+async function preorderCampaign(db: Database, shopId: string, orderId: string) {
+  const line = await db.prisma.preorderLine.findFirst({
+    where: { shopId, order: { orderId } },
+    select: { offer: { select: { campaign: { select: { id: true, name: true } } } } },
+  });
+  return line?.offer?.campaign ?? null;
+}
+
+async function alreadyHeld(db: Database, shopId: string, orderId: string) {
+  return (await db.prisma.fulfillmentHold.count({ where: { shopId, orderId } })) > 0;
+}
 
 export const orderWebhookHandlers: Record<string, WebhookHandler> = {
   "orders/create": handle,

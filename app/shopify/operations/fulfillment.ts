@@ -1,0 +1,50 @@
+// Fulfillment orders: held when a pledge's or pre-order's order is linked, released by its wave, with the app's
+// own hold handle so holding twice is refused by Shopify rather than doubled.
+export const ORDER_FULFILLMENT_ORDERS = `#graphql
+  query OrderFulfillmentOrders($id: ID!) {
+    order(id: $id) {
+      id
+      fulfillmentOrders(first: 10) {
+        nodes {
+          id
+          status
+          fulfillmentHolds {
+            id
+            handle
+          }
+        }
+      }
+    }
+  }
+` as const;
+
+export const FULFILLMENT_ORDER_HOLD = `#graphql
+  mutation FulfillmentOrderHold($id: ID!, $hold: FulfillmentOrderHoldInput!) {
+    fulfillmentOrderHold(id: $id, fulfillmentHold: $hold) {
+      fulfillmentHold {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+` as const;
+
+export const FULFILLMENT_ORDER_RELEASE = `#graphql
+  mutation FulfillmentOrderRelease($id: ID!, $holdIds: [ID!]) {
+    fulfillmentOrderReleaseHold(id: $id, holdIds: $holdIds) {
+      fulfillmentOrder {
+        id
+        status
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+` as const;

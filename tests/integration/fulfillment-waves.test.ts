@@ -1,0 +1,171 @@
+// Fulfillment waves against the stand-in over HTTP: pledge orders held when the app links them (once, however
+// often the webhook comes), a wave by country that previews its orders and pick list, locks them, and releases
+// exactly its holds, in two goes without releasing twice; parcels recorded with their tracking.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../app/db/open";
+import { createWave, lockWave, previewWave, releaseWave, waveProgress } from "../../app/services/fulfillment/waves";
+import { fulfillmentWebhookHandlers } from "../../app/webhooks/handlers/fulfillment";
+import { orderWebhookHandlers } from "../../app/webhooks/handlers/orders";
+import type { AdminClient } from "../../app/shopify/admin-client";
+import { DEMO_SHOP, type RunningSim } from "../../sim/server";
+import { orderPayload } from "../../sim/state/payloads";
+import { connectedShop, pushForTest, type ConnectedShop } from "../helpers/connected-shop";
+import { readyCampaign } from "../helpers/ready-campaign";
+import { adminData } from "../helpers/sim-client";
+
+describe("fulfillment waves: holds, waves and tracking", () => {
+  let shop: ConnectedShop;
+  let sim: RunningSim;
+  let db: Database & { drop(): Promise<void> };
+  let admin: AdminClient;
+  let shopId: string;
+  let campaignId: string;
+  const state = () => shop.state();
+  const deps = () => ({ adminOrigin: sim.url });
+  let webhookCount = 0;
+  const deliver = (topic: string, payload: Record<string, unknown>) =>
+    (topic.startsWith("orders/") ? orderWebhookHandlers : fulfillmentWebhookHandlers)[topic]!(
+      db,
+      { webhookId: `w${++webhookCount}`, topic, shop: DEMO_SHOP.domain, payload } as never,
+      { jobId: "test" } as never,
+      deps(),
+    );
+  const fulfillmentOrderOf = (orderId: number) =>
+    [...state().fulfillmentOrders.values()].find((fo) => fo.orderId === orderId)!;
+
+  beforeAll(async () => {
+    shop = await connectedShop({ seed: 9 });
+    ({ sim, db, admin, shopId } = shop);
+    // 12 backers (US, FR, DE, CA in turn; the tenth dropped), all drafted, then all but two pay.
+    ({ campaignId } = await readyCampaign(db, sim, DEMO_SHOP.domain, "Deep Delve", 12));
+    await pushForTest(shop, campaignId);
+    const drafts = [...state().draftOrders.values()];
+    for (const draft of drafts.slice(0, -2)) {
+      const paid = await fetch(`${sim.url}/checkout/${DEMO_SHOP.domain}/invoices/${draft.invoiceToken}`, {
+        method: "POST",
+        redirect: "manual",
+      });
+      expect(paid.status).toBe(303);
+    }
+  }, 120_000);
+
+  afterAll(() => shop?.close());
+
+  it("holds each pledge order when it is linked, once however often the webhook comes", async () => {
+    const orders = [...state().orders.values()];
+    expect(orders.length).toBe(9);
+    for (const order of orders) await deliver("orders/create", orderPayload(state(), order));
+    // Shopify sends orders/paid too, and a duplicate: nothing is held twice.
+    for (const order of orders) await deliver("orders/paid", orderPayload(state(), order));
+    for (const order of orders) {
+      const fo = fulfillmentOrderOf(order.id);
+      expect(fo.status).toBe("ON_HOLD");
+      expect(fo.holds.map((h) => [h.handle, h.reason])).toEqual([["pledgebridge-wave", "UNKNOWN_DELIVERY_DATE"]]);
+    }
+    expect(await db.prisma.fulfillmentHold.count({ where: { state: "HELD" } })).toBe(9);
+    // Held means Shopify will not ship it early.
+    const early = await adminData(
+      sim,
+      `mutation($f: FulfillmentInput!) { fulfillmentCreate(fulfillment: $f) { userErrors { message } } }`,
+      {
+        f: {
+          lineItemsByFulfillmentOrder: [
+            { fulfillmentOrderId: `gid://shopify/FulfillmentOrder/${fulfillmentOrderOf(orders[0]!.id).id}` },
+          ],
+        },
+      },
+    );
+    expect(early.fulfillmentCreate.userErrors[0].message).toMatch(/on hold/);
+  });
+
+  it("previews a wave by country with its pick list, locks its orders and releases exactly their holds", async () => {
+    const paidIn = async (country: string) =>
+      db.prisma.orderLink.count({
+        where: { campaignId, state: "PAID", pledge: { status: "COLLECTED", backer: { countryCode: country } } },
+      });
+    const europe = (await paidIn("FR")) + (await paidIn("DE"));
+    expect(europe).toBeGreaterThan(1);
+    const preview = await previewWave(db, shopId, campaignId, { countries: ["FR", "DE"] });
+    expect(preview.orders).toBe(europe);
+    expect(preview.pickList).toEqual([
+      { variantId: expect.stringMatching(/ProductVariant/), sku: "DD-CORE", units: europe },
+    ]);
+
+    const wave = await createWave(
+      db,
+      shopId,
+      { campaignId, name: "Europe", filter: { countries: ["FR", "DE"] } },
+      "test",
+    );
+    expect((await lockWave(db, shopId, wave.id, "test")).orders).toBe(europe);
+    // Locked: a second lock adds nothing, and the next wave cannot take its orders.
+    expect((await lockWave(db, shopId, wave.id, "test")).orders).toBe(europe);
+    expect((await previewWave(db, shopId, campaignId, {})).orders).toBe(9 - europe);
+
+    // Release in two goes: one order, then the rest; no hold is released twice.
+    const first = await releaseWave(db, { shopId, admin, cause: "test" }, wave.id, 1);
+    expect(first).toEqual({ released: 1, left: europe - 1 });
+    const rest = await releaseWave(db, { shopId, admin, cause: "test" }, wave.id);
+    expect(rest).toEqual({ released: europe - 1, left: 0 });
+    expect(await releaseWave(db, { shopId, admin, cause: "test" }, wave.id)).toEqual({ released: 0, left: 0 });
+    const inWave = new Set((await db.prisma.waveOrder.findMany({ where: { waveId: wave.id } })).map((w) => w.orderId));
+    for (const order of state().orders.values()) {
+      const fo = fulfillmentOrderOf(order.id);
+      expect(fo.status).toBe(inWave.has(`gid://shopify/Order/${order.id}`) ? "OPEN" : "ON_HOLD");
+    }
+    expect((await db.prisma.wave.findUniqueOrThrow({ where: { id: wave.id } })).status).toBe("RELEASED");
+    // A released order's later webhooks never hold it again.
+    const releasedOrder = [...state().orders.values()].find((o) => inWave.has(`gid://shopify/Order/${o.id}`))!;
+    await deliver("orders/updated", orderPayload(state(), releasedOrder));
+    expect(fulfillmentOrderOf(releasedOrder.id).status).toBe("OPEN");
+  });
+
+  it("records parcels with their tracking, and the wave's progress shows them", async () => {
+    const wave = await db.prisma.wave.findFirstOrThrow({ where: { shopId } });
+    const [one] = await db.prisma.waveOrder.findMany({ where: { waveId: wave.id } });
+    const orderId = Number(one!.orderId.split("/").pop());
+    const shipped = await adminData(
+      sim,
+      `mutation($f: FulfillmentInput!) { fulfillmentCreate(fulfillment: $f) { fulfillment { id } userErrors { message } } }`,
+      {
+        f: {
+          trackingInfo: { company: "DHL Express", number: "1234567890" },
+          lineItemsByFulfillmentOrder: [
+            { fulfillmentOrderId: `gid://shopify/FulfillmentOrder/${fulfillmentOrderOf(orderId).id}` },
+          ],
+        },
+      },
+    );
+    expect(shipped.fulfillmentCreate.userErrors).toEqual([]);
+    const fulfillmentId = Number(shipped.fulfillmentCreate.fulfillment.id.split("/").pop());
+    const payload = {
+      id: fulfillmentId,
+      order_id: orderId,
+      status: "success",
+      tracking_company: "DHL Express",
+      tracking_number: "1234567890",
+      created_at: new Date().toISOString(),
+    };
+    await deliver("fulfillments/create", payload);
+    await deliver("fulfillments/create", payload);
+    await deliver("fulfillments/update", { ...payload, shipment_status: "delivered" });
+    await deliver("fulfillments/update", { ...payload, shipment_status: "in_transit" }); // out of order: stays delivered
+    const shipments = await db.prisma.shipment.findMany({ where: { shopId } });
+    expect(shipments).toHaveLength(1);
+    expect(shipments[0]).toMatchObject({ company: "DHL Express", number: "1234567890", orderId: one!.orderId });
+    expect(shipments[0]!.deliveredAt).not.toBeNull();
+    const progress = await waveProgress(db, shopId, wave.id);
+    expect(progress).toMatchObject({ released: progress.orders, shipped: 1, delivered: 1 });
+  });
+
+  it("refuses a wave filter it cannot read, and changes nothing", async () => {
+    const before = await db.prisma.wave.count();
+    await expect(
+      createWave(db, shopId, { campaignId, name: "x", filter: { countries: ["France"] } }, "test"),
+    ).rejects.toThrow(/two-letter ISO code/);
+    await expect(
+      createWave(db, shopId, { campaignId, name: "x", filter: { nonsense: true } as never }, "test"),
+    ).rejects.toThrow();
+    expect(await db.prisma.wave.count()).toBe(before);
+  });
+});
