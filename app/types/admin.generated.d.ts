@@ -165,6 +165,26 @@ export type FulfillmentOrderReleaseMutationVariables = AdminTypes.Exact<{
 
 export type FulfillmentOrderReleaseMutation = { fulfillmentOrderReleaseHold?: AdminTypes.Maybe<{ fulfillmentOrder?: AdminTypes.Maybe<Pick<AdminTypes.FulfillmentOrder, 'id' | 'status'>>, userErrors: Array<Pick<AdminTypes.FulfillmentOrderReleaseHoldUserError, 'field' | 'message' | 'code'>> }> };
 
+export type OrderForExportQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type OrderForExportQuery = { order?: AdminTypes.Maybe<(
+    Pick<AdminTypes.Order, 'id' | 'name' | 'email' | 'phone'>
+    & { shippingAddress?: AdminTypes.Maybe<Pick<AdminTypes.MailingAddress, 'name' | 'company' | 'address1' | 'address2' | 'city' | 'provinceCode' | 'zip' | 'countryCodeV2' | 'phone'>>, lineItems: { nodes: Array<(
+        Pick<AdminTypes.LineItem, 'sku' | 'name' | 'quantity'>
+        & { originalUnitPriceSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }, variant?: AdminTypes.Maybe<{ inventoryItem: Pick<AdminTypes.InventoryItem, 'harmonizedSystemCode'> }> }
+      )> } }
+  )> };
+
+export type FulfillmentCreateWithTrackingMutationVariables = AdminTypes.Exact<{
+  fulfillment: AdminTypes.FulfillmentInput;
+}>;
+
+
+export type FulfillmentCreateWithTrackingMutation = { fulfillmentCreate?: AdminTypes.Maybe<{ fulfillment?: AdminTypes.Maybe<Pick<AdminTypes.Fulfillment, 'id' | 'createdAt'>>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
+
 export type VariantLevelsQueryVariables = AdminTypes.Exact<{
   ids: Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input'];
 }>;
@@ -415,6 +435,7 @@ interface GeneratedQueryTypes {
   "#graphql\n  query CompletedPledgeDrafts($query: String!, $first: Int!, $after: String) {\n    draftOrders(first: $first, after: $after, query: $query, sortKey: ID) {\n      nodes {\n        id\n        tags\n        customAttributes {\n          key\n          value\n        }\n        order {\n          id\n          name\n          displayFinancialStatus\n          cancelledAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": {return: CompletedPledgeDraftsQuery, variables: CompletedPledgeDraftsQueryVariables},
   "#graphql\n  query DraftOrderDue($id: ID!) {\n    draftOrder(id: $id) {\n      id\n      status\n      totalPriceSet {\n        shopMoney {\n          amount\n        }\n      }\n      shippingAddress {\n        address1\n      }\n      order {\n        id\n        name\n      }\n    }\n  }\n": {return: DraftOrderDueQuery, variables: DraftOrderDueQueryVariables},
   "#graphql\n  query OrderFulfillmentOrders($id: ID!) {\n    order(id: $id) {\n      id\n      fulfillmentOrders(first: 10) {\n        nodes {\n          id\n          status\n          fulfillmentHolds {\n            id\n            handle\n          }\n        }\n      }\n    }\n  }\n": {return: OrderFulfillmentOrdersQuery, variables: OrderFulfillmentOrdersQueryVariables},
+  "#graphql\n  query OrderForExport($id: ID!) {\n    order(id: $id) {\n      id\n      name\n      email\n      phone\n      shippingAddress {\n        name\n        company\n        address1\n        address2\n        city\n        provinceCode\n        zip\n        countryCodeV2\n        phone\n      }\n      lineItems(first: 50) {\n        nodes {\n          sku\n          name\n          quantity\n          originalUnitPriceSet {\n            shopMoney {\n              amount\n              currencyCode\n            }\n          }\n          variant {\n            inventoryItem {\n              harmonizedSystemCode\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: OrderForExportQuery, variables: OrderForExportQueryVariables},
   "#graphql\n  query VariantLevels($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on ProductVariant {\n        id\n        sku\n        title\n        product {\n          id\n          title\n        }\n        inventoryItem {\n          id\n          tracked\n          inventoryLevels(first: 20) {\n            nodes {\n              location {\n                id\n                name\n              }\n              quantities(names: [\"on_hand\", \"available\", \"committed\", \"reserved\", \"incoming\"]) {\n                name\n                quantity\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: VariantLevelsQuery, variables: VariantLevelsQueryVariables},
   "#graphql\n  query InventoryItemVariant($id: ID!) {\n    inventoryItem(id: $id) {\n      id\n      variant {\n        id\n      }\n    }\n  }\n": {return: InventoryItemVariantQuery, variables: InventoryItemVariantQueryVariables},
   "#graphql\n  query PortalVariant($id: ID!) {\n    productVariant(id: $id) {\n      id\n      title\n      displayName\n      price\n      availableForSale\n      inventoryQuantity\n      inventoryPolicy\n      product {\n        title\n        hasOnlyDefaultVariant\n        variants(first: 100) {\n          nodes {\n            id\n            title\n            availableForSale\n            inventoryQuantity\n            inventoryPolicy\n          }\n        }\n      }\n    }\n  }\n": {return: PortalVariantQuery, variables: PortalVariantQueryVariables},
@@ -439,6 +460,7 @@ interface GeneratedMutationTypes {
   "#graphql\n  mutation DraftOrderComplete($id: ID!) {\n    draftOrderComplete(id: $id) {\n      draftOrder {\n        id\n        status\n        order {\n          id\n          name\n        }\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: DraftOrderCompleteMutation, variables: DraftOrderCompleteMutationVariables},
   "#graphql\n  mutation FulfillmentOrderHold($id: ID!, $hold: FulfillmentOrderHoldInput!) {\n    fulfillmentOrderHold(id: $id, fulfillmentHold: $hold) {\n      fulfillmentHold {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: FulfillmentOrderHoldMutation, variables: FulfillmentOrderHoldMutationVariables},
   "#graphql\n  mutation FulfillmentOrderRelease($id: ID!, $holdIds: [ID!]) {\n    fulfillmentOrderReleaseHold(id: $id, holdIds: $holdIds) {\n      fulfillmentOrder {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: FulfillmentOrderReleaseMutation, variables: FulfillmentOrderReleaseMutationVariables},
+  "#graphql\n  mutation FulfillmentCreateWithTracking($fulfillment: FulfillmentInput!) {\n    fulfillmentCreate(fulfillment: $fulfillment) {\n      fulfillment {\n        id\n        createdAt\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: FulfillmentCreateWithTrackingMutation, variables: FulfillmentCreateWithTrackingMutationVariables},
   "#graphql\n  mutation InventoryMove($input: InventoryMoveQuantitiesInput!, $key: String!) {\n    inventoryMoveQuantities(input: $input) @idempotent(key: $key) {\n      inventoryAdjustmentGroup {\n        id\n        changes {\n          name\n          delta\n          quantityAfterChange\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: InventoryMoveMutation, variables: InventoryMoveMutationVariables},
   "#graphql\n  mutation PreorderGroupCreate($input: SellingPlanGroupInput!, $resources: SellingPlanGroupResourceInput) {\n    sellingPlanGroupCreate(input: $input, resources: $resources) {\n      sellingPlanGroup {\n        id\n        sellingPlans(first: 1) {\n          nodes {\n            id\n          }\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: PreorderGroupCreateMutation, variables: PreorderGroupCreateMutationVariables},
   "#graphql\n  mutation PreorderGroupUpdate($id: ID!, $input: SellingPlanGroupInput!) {\n    sellingPlanGroupUpdate(id: $id, input: $input) {\n      sellingPlanGroup {\n        id\n        sellingPlans(first: 1) {\n          nodes {\n            id\n          }\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: PreorderGroupUpdateMutation, variables: PreorderGroupUpdateMutationVariables},

@@ -11,6 +11,8 @@ export interface CatalogSeed {
     productType: string;
     tags?: string[];
     options?: string[];
+    /** The customs tariff code of its variants' inventory items. */
+    hsCode?: string;
     variants: Array<{
       sku: string;
       price: string;
@@ -48,7 +50,13 @@ export function seedShop(state: ShopState, catalog: CatalogSeed) {
     };
     state.products.set(product.id, product);
     for (const variantSeed of seed.variants) {
-      const item: InventoryItem = { id: state.id(), sku: variantSeed.sku, tracked: true, levels: new Map() };
+      const item: InventoryItem = {
+        id: state.id(),
+        sku: variantSeed.sku,
+        tracked: true,
+        harmonizedSystemCode: seed.hsCode ?? null,
+        levels: new Map(),
+      };
       variantSeed.inventory.forEach((available, index) => {
         const level = emptyQuantities();
         level.available = available;

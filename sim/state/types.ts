@@ -23,6 +23,8 @@ export interface InventoryItem {
   id: number;
   sku: string;
   tracked: boolean;
+  /** The customs tariff code, when the merchant set one. */
+  harmonizedSystemCode?: string | null;
   /** By location id. */
   levels: Map<number, Quantities>;
 }

@@ -98,6 +98,7 @@ export function inventoryItemView(state: ShopState, item: InventoryItem): Record
     id: gid("InventoryItem", item.id),
     sku: item.sku,
     tracked: item.tracked,
+    harmonizedSystemCode: item.harmonizedSystemCode ?? null,
     variant: () => (variant ? variantView(state, variant) : null),
     inventoryLevels: (args: PageArgs) =>
       connection([...item.levels.keys()], args, (locationId) => inventoryLevelView(state, item, locationId)),

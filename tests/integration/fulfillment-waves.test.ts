@@ -3,6 +3,9 @@
 // exactly its holds, in two goes without releasing twice; parcels recorded with their tracking.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../app/db/open";
+import { parse } from "csv-parse/sync";
+import { WAVE_CSV_COLUMNS, waveCsv } from "../../app/services/fulfillment/export";
+import { importTracking, readTrackingCsv, TrackingFileError } from "../../app/services/fulfillment/tracking-import";
 import { createWave, lockWave, previewWave, releaseWave, waveProgress } from "../../app/services/fulfillment/waves";
 import { fulfillmentWebhookHandlers } from "../../app/webhooks/handlers/fulfillment";
 import { orderWebhookHandlers } from "../../app/webhooks/handlers/orders";
@@ -156,6 +159,64 @@ describe("fulfillment waves: holds, waves and tracking", () => {
     expect(shipments[0]!.deliveredAt).not.toBeNull();
     const progress = await waveProgress(db, shopId, wave.id);
     expect(progress).toMatchObject({ released: progress.orders, shipped: 1, delivered: 1 });
+  });
+
+  it("exports a wave for a 3PL: a line per order line, customs values and tariff codes, formulas neutralised", async () => {
+    const wave = await db.prisma.wave.findFirstOrThrow({ where: { shopId } });
+    const orders = await db.prisma.waveOrder.findMany({ where: { waveId: wave.id }, orderBy: { id: "asc" } });
+    const first = state().orders.get(Number(orders[0]!.orderId.split("/").pop()))!;
+    first.shippingAddress = {
+      ...first.shippingAddress,
+      firstName: '=HYPERLINK("http://evil.example")',
+      lastName: "Backer",
+    };
+    let csv = "";
+    for await (const chunk of waveCsv(db, { shopId, admin }, wave.id)) csv += chunk;
+    const [header, ...lines] = parse(csv.replace(/^\uFEFF/, "")) as string[][];
+    expect(header).toEqual(WAVE_CSV_COLUMNS);
+    expect(lines).toHaveLength(orders.length);
+    const line = Object.fromEntries(header!.map((h, i) => [h, lines.find((l) => l[1] === first.name)![i]]));
+    expect(line).toMatchObject({
+      Wave: "Europe",
+      SKU: "DD-CORE",
+      Quantity: "1",
+      "Customs value": "59.0",
+      "HS code": "950490",
+    });
+    expect(line.Name).toBe(`'=HYPERLINK("http://evil.example") Backer`);
+  });
+
+  it("imports a 3PL's tracking numbers: fulfils released orders once, refuses held or unknown ones", async () => {
+    const wave = await db.prisma.wave.findFirstOrThrow({ where: { shopId } });
+    const links = await db.prisma.orderLink.findMany({ where: { campaignId, state: "PAID" } });
+    const inWave = new Set((await db.prisma.waveOrder.findMany({ where: { waveId: wave.id } })).map((w) => w.orderId));
+    const unshipped = links.filter(
+      (l) => inWave.has(l.orderId!) && fulfillmentOrderOf(Number(l.orderId!.split("/").pop())).status === "OPEN",
+    );
+    const held = links.find((l) => !inWave.has(l.orderId!))!;
+    expect(unshipped.length).toBeGreaterThan(0);
+    const file = [
+      "Order,Carrier,Tracking Number,Tracking URL",
+      ...unshipped.map((l, i) => `${l.orderName},UPS,1Z999AA1012345678${i},https://ups.example/track/${i}`),
+      `${held.orderName},UPS,1Z999AA10999999999,`,
+      `#99999,UPS,1Z999AA10888888888,`,
+      `${unshipped[0]!.orderName},UPS,<script>,`,
+    ].join("\n");
+    const outcomes = await importTracking(db, { shopId, admin, campaignId }, file);
+    expect(outcomes.filter((o) => o.outcome === "fulfilled")).toHaveLength(unshipped.length);
+    expect(outcomes.filter((o) => o.outcome === "rejected").map((o) => "reason" in o && o.reason)).toEqual([
+      "no order of this campaign's waves has this name",
+      "no order of this campaign's waves has this name",
+      "the tracking number is missing or has characters no carrier uses",
+    ]);
+    for (const l of unshipped) expect(fulfillmentOrderOf(Number(l.orderId!.split("/").pop())).status).toBe("CLOSED");
+    const fulfillments = state().fulfillments.size;
+    // The same file again: every order is already shipped, no second parcel.
+    const again = await importTracking(db, { shopId, admin, campaignId }, file);
+    expect(again.filter((o) => o.outcome === "already_shipped")).toHaveLength(unshipped.length);
+    expect(state().fulfillments.size).toBe(fulfillments);
+    expect(await db.prisma.shipment.count({ where: { shopId } })).toBe(1 + unshipped.length);
+    expect(() => readTrackingCsv("Name,Code\nx,y")).toThrow(TrackingFileError);
   });
 
   it("refuses a wave filter it cannot read, and changes nothing", async () => {

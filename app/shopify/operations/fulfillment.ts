@@ -48,3 +48,59 @@ export const FULFILLMENT_ORDER_RELEASE = `#graphql
     }
   }
 ` as const;
+
+/** What a 3PL needs of an order: its lines with SKU, customs value and tariff code, and where it goes. */
+export const ORDER_FOR_EXPORT = `#graphql
+  query OrderForExport($id: ID!) {
+    order(id: $id) {
+      id
+      name
+      email
+      phone
+      shippingAddress {
+        name
+        company
+        address1
+        address2
+        city
+        provinceCode
+        zip
+        countryCodeV2
+        phone
+      }
+      lineItems(first: 50) {
+        nodes {
+          sku
+          name
+          quantity
+          originalUnitPriceSet {
+            shopMoney {
+              amount
+              currencyCode
+            }
+          }
+          variant {
+            inventoryItem {
+              harmonizedSystemCode
+            }
+          }
+        }
+      }
+    }
+  }
+` as const;
+
+export const FULFILLMENT_CREATE = `#graphql
+  mutation FulfillmentCreateWithTracking($fulfillment: FulfillmentInput!) {
+    fulfillmentCreate(fulfillment: $fulfillment) {
+      fulfillment {
+        id
+        createdAt
+      }
+      userErrors {
+        field
+        message
+      }
+    }
+  }
+` as const;
