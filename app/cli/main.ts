@@ -9,6 +9,7 @@ import { registerOrdersCommands } from "./commands/orders";
 import { registerPortalCommands } from "./commands/portal";
 import { registerRewardsCommands } from "./commands/rewards";
 import { registerShopCommands } from "./commands/shop";
+import { registerWaveCommands } from "./commands/waves";
 import { CliError } from "./output";
 
 export function buildProgram(): Command {
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerOrdersCommands(program);
   registerPortalCommands(program);
   registerInventoryCommand(program);
+  registerWaveCommands(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -15,6 +15,7 @@ import {
   runReminderJob,
   ShopJobData,
 } from "../services/ordering/follow-up-jobs";
+import { runWaveReleaseJob, WAVE_RELEASE_QUEUE, WaveReleaseJobData } from "../services/fulfillment/jobs";
 import {
   ALLOCATE_QUEUE,
   AllocateJobData,
@@ -186,6 +187,17 @@ export function jobDefinitions(deps: {
       expireInSeconds: 30 * 60,
       isTerminal: isTerminalError,
       handler: (data, context) => runAllocateJob(deps.db, { adminOrigin: deps.adminOrigin }, data, context),
+    }),
+    defineQueue({
+      name: WAVE_RELEASE_QUEUE,
+      schema: WaveReleaseJobData,
+      // One release per wave at a time; each job releases a batch and queues the next.
+      policy: "stately",
+      retryLimit: 5,
+      retryDelaySeconds: 60,
+      expireInSeconds: 30 * 60,
+      isTerminal: isTerminalError,
+      handler: (data, context) => runWaveReleaseJob(deps.db, { adminOrigin: deps.adminOrigin }, data, context),
     }),
   ];
 }

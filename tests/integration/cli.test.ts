@@ -1,6 +1,6 @@
 // The CLI as an operator runs it: a separate process, a PGlite folder, the stand-in over HTTP.
 import { execFile } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -244,6 +244,32 @@ describe("npx pledgebridge", () => {
       stderr: expect.stringContaining("No Such Campaign"),
     });
   }, 120_000);
+
+  it("makes a wave of the paid orders, releases it, exports it for a 3PL and imports its tracking", async () => {
+    const bad = await cli("waves", "create", "--campaign", "Meeple Quest", "--countries", "France");
+    expect(bad).toMatchObject({ code: 2, stderr: expect.stringContaining("two-letter ISO code") });
+    const created = await cli("waves", "create", "--campaign", "Meeple Quest", "--name", "First", "--lock", "--json");
+    expect(created.code).toBe(0);
+    const wave = JSON.parse(created.stdout);
+    expect(wave).toMatchObject({ name: "First", status: "LOCKED", orders: 1 });
+    expect(wave.pickList.length).toBeGreaterThan(0);
+    expect(JSON.parse((await cli("waves", "release", wave.waveId, "--json")).stdout)).toEqual({ released: 1, left: 0 });
+
+    const dir = mkdtempSync(path.join(tmpdir(), "pb-cli-wave-"));
+    const out = path.join(dir, "wave.csv");
+    expect((await cli("waves", "export", wave.waveId, "--out", out)).code).toBe(0);
+    const csv = readFileSync(out, "utf8");
+    expect(csv).toMatch(/^\uFEFFWave,Order,SKU,Item,Quantity,Customs value/);
+    const orderName = csv.split("\n")[1]!.split(",")[1]!;
+    const tracking = path.join(dir, "tracking.csv");
+    writeFileSync(tracking, `Order,Tracking number,Carrier\n${orderName},1Z999AA10123456784,UPS\n`);
+    const imported = await cli("waves", "tracking", tracking, "--campaign", "Meeple Quest", "--json");
+    expect(JSON.parse(imported.stdout)).toEqual({ fulfilled: 1, alreadyShipped: 0, rejected: [] });
+    const again = await cli("waves", "tracking", tracking, "--campaign", "Meeple Quest", "--json");
+    expect(JSON.parse(again.stdout)).toEqual({ fulfilled: 0, alreadyShipped: 1, rejected: [] });
+    const listed = JSON.parse((await cli("waves", "list", "--campaign", "Meeple Quest", "--json")).stdout);
+    expect(listed).toEqual([expect.objectContaining({ name: "First", status: "RELEASED", orders: 1, shipped: 1 })]);
+  }, 180_000);
 
   it("refuses a wrong token with a clear error and stores nothing", async () => {
     const result = await cli("shop", "connect", "--shop", "other-shop.myshopify.com", "--token", "wrong", "--json");
