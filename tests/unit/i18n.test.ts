@@ -24,6 +24,7 @@ describe("locales", () => {
       "exceptions.title",
       "imports.column.date",
       "preorders.field.date",
+      "fulfillment.sku",
       "imports.column.source",
       "backers.column.source",
       "backers.filter.source",

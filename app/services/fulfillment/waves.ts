@@ -135,3 +135,20 @@ export async function waveProgress(db: Database, shopId: string, waveId: string)
   );
   return row!;
 }
+
+/** The campaign's waves with their progress, and the campaign's own: orders placed, held, in waves, shipped. */
+export async function fulfillmentSummary(db: Database, shopId: string, campaignId: string) {
+  const waves = await db.prisma.wave.findMany({ where: { shopId, campaignId }, orderBy: { createdAt: "asc" } });
+  const withProgress = [];
+  for (const wave of waves) withProgress.push({ ...wave, progress: await waveProgress(db, shopId, wave.id) });
+  const [overall] = await db.query<{ ordered: number; held: number; inWaves: number; shipped: number }>(
+    `SELECT count(*)::int AS ordered,
+            count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "FulfillmentHold" h WHERE h."shopId" = $1
+                               AND h."orderId" = l."orderId" AND h.state IN ('HOLDING', 'HELD')))::int AS held,
+            count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "WaveOrder" w WHERE w."shopId" = $1 AND w."orderId" = l."orderId"))::int AS "inWaves",
+            count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "Shipment" s WHERE s."shopId" = $1 AND s."orderId" = l."orderId"))::int AS shipped
+       FROM "OrderLink" l WHERE l."shopId" = $1 AND l."campaignId" = $2 AND l.state = 'PAID'`,
+    [shopId, campaignId],
+  );
+  return { waves: withProgress, overall: overall! };
+}
