@@ -343,6 +343,17 @@ describe("the backer portal and orders linked back to pledges", () => {
     });
     expect(events).toHaveLength(1);
     expect(events[0]!.cause).toMatch(/^job:/);
+    // The webhook that would have held the order never came either: the same job holds it for its wave.
+    const orderId = (await pledgeOf(2)).orderLink!.orderId!;
+    await waitFor(
+      async () => (await database.prisma.fulfillmentHold.count({ where: { orderId, state: "HELD" } })) === 1,
+      30_000,
+      "pledge 2's order held",
+    );
+    const fulfillmentOrder = [...sim.store.shop(DEMO_SHOP.domain)!.state.fulfillmentOrders.values()].find(
+      (fo) => `gid://shopify/Order/${fo.orderId}` === orderId,
+    )!;
+    expect(fulfillmentOrder.status).toBe("ON_HOLD");
   });
 
   it("refuses a proxy request whose signature is wrong or stale, and a link that was edited or expired", async () => {

@@ -59,3 +59,33 @@ export async function holdOrder(
   }
   return { held };
 }
+
+/**
+ * Orders the app linked but never held (the webhook that would have held them never came, or Shopify refused
+ * then): pledges' paid orders and recorded pre-order orders with no hold row, held now.
+ */
+export async function holdMissing(db: Database, context: { shopId: string; admin: AdminClient; signal?: AbortSignal }) {
+  const missing = await db.query<{ orderId: string; campaignId: string | null; campaignName: string | null }>(
+    `SELECT l."orderId", c.id AS "campaignId", c.name AS "campaignName"
+       FROM "OrderLink" l JOIN "Campaign" c ON c.id = l."campaignId"
+      WHERE l."shopId" = $1 AND l.state = 'PAID' AND l."orderId" IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM "FulfillmentHold" h WHERE h."shopId" = $1 AND h."orderId" = l."orderId")
+     UNION
+     SELECT o."orderId", c.id, c.name
+       FROM "PreorderOrder" o
+       LEFT JOIN "PreorderLine" pl ON pl."preorderOrderId" = o.id
+       LEFT JOIN "PreorderOffer" f ON f.id = pl."offerId"
+       LEFT JOIN "Campaign" c ON c.id = f."campaignId"
+      WHERE o."shopId" = $1 AND o."cancelledAt" IS NULL AND o."fulfilledAt" IS NULL
+        AND NOT EXISTS (SELECT 1 FROM "FulfillmentHold" h WHERE h."shopId" = $1 AND h."orderId" = o."orderId")
+      LIMIT 1000`,
+    [context.shopId],
+  );
+  let held = 0;
+  for (const order of missing) {
+    context.signal?.throwIfAborted();
+    const campaign = order.campaignId ? { id: order.campaignId, name: order.campaignName ?? "" } : null;
+    held += (await holdOrder(db, context, order.orderId, campaign)).held;
+  }
+  return { checked: missing.length, held };
+}

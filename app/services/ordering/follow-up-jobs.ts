@@ -6,6 +6,7 @@ import type { Database } from "../../db/open";
 import type { JobContext } from "../../jobs/queue";
 import { perShop } from "../shop-jobs";
 import { completePaidPledges } from "./complete";
+import { holdMissing } from "../fulfillment/holds";
 import { reconcileOrders } from "./linking";
 import { sendDueReminders } from "./reminders";
 
@@ -22,9 +23,12 @@ type Context = Pick<JobContext, "jobId" | "signal" | "jobs">;
 type Deps = { adminOrigin?: string };
 
 export function runReconcileJob(db: Database, deps: Deps, data: z.infer<typeof ShopJobData>, context: Context) {
-  return perShop(db, deps, RECONCILE_QUEUE, 30, data, context, (connection) =>
-    reconcileOrders(db, { ...connection, cause: `job:${context.jobId}`, signal: context.signal }),
-  );
+  return perShop(db, deps, RECONCILE_QUEUE, 30, data, context, async (connection) => {
+    const linked = await reconcileOrders(db, { ...connection, cause: `job:${context.jobId}`, signal: context.signal });
+    // Then the orders linked without a hold (theirs never came either): held before anything ships them.
+    const holds = await holdMissing(db, { ...connection, signal: context.signal });
+    return { ...linked, held: holds.held };
+  });
 }
 
 export function runReminderJob(db: Database, deps: Deps, data: z.infer<typeof ShopJobData>, context: Context) {
