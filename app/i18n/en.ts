@@ -488,6 +488,13 @@ export const en = {
   "fulfillment.field.rewards": "Rewards (none: all)",
   "fulfillment.field.addressConfirmed": "Only backers who confirmed their address",
   "fulfillment.field.name": "Wave name",
+  "settings.saved": "Settings saved.",
+  "settings.save": "Save",
+  "settings.mixedOrders": "Orders with pre-order lines and items in stock",
+  "settings.mixedOrdersHelp":
+    "Pledge and pre-order lines wait for their wave either way; this decides what happens to the rest of such an order.",
+  "settings.mixedOrders.hold_whole": "Hold the whole order: one parcel, with the wave",
+  "settings.mixedOrders.ship_in_stock_now": "Ship the items in stock now, the pre-order lines with the wave",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -507,4 +507,11 @@ export const fr = {
   "fulfillment.field.rewards": "Récompenses (aucune : toutes)",
   "fulfillment.field.addressConfirmed": "Seulement les contributeurs qui ont confirmé leur adresse",
   "fulfillment.field.name": "Nom de la vague",
+  "settings.saved": "Réglages enregistrés.",
+  "settings.save": "Enregistrer",
+  "settings.mixedOrders": "Commandes avec des lignes en précommande et des articles en stock",
+  "settings.mixedOrdersHelp":
+    "Les lignes des contributions et des précommandes attendent leur vague dans tous les cas ; ce réglage décide du reste de la commande.",
+  "settings.mixedOrders.hold_whole": "Bloquer toute la commande : un seul colis, avec la vague",
+  "settings.mixedOrders.ship_in_stock_now": "Expédier maintenant les articles en stock, les précommandes avec la vague",
 } satisfies Messages;

@@ -149,6 +149,19 @@ export type OrderFulfillmentOrdersQuery = { order?: AdminTypes.Maybe<(
       )> } }
   )> };
 
+export type FulfillmentOrderLinesQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type FulfillmentOrderLinesQuery = { fulfillmentOrder?: AdminTypes.Maybe<(
+    Pick<AdminTypes.FulfillmentOrder, 'id'>
+    & { lineItems: { nodes: Array<(
+        Pick<AdminTypes.FulfillmentOrderLineItem, 'id' | 'remainingQuantity'>
+        & { lineItem: { sellingPlan?: AdminTypes.Maybe<Pick<AdminTypes.LineItemSellingPlan, 'sellingPlanId'>> } }
+      )> } }
+  )> };
+
 export type FulfillmentOrderHoldMutationVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
   hold: AdminTypes.FulfillmentOrderHoldInput;
@@ -435,6 +448,7 @@ interface GeneratedQueryTypes {
   "#graphql\n  query CompletedPledgeDrafts($query: String!, $first: Int!, $after: String) {\n    draftOrders(first: $first, after: $after, query: $query, sortKey: ID) {\n      nodes {\n        id\n        tags\n        customAttributes {\n          key\n          value\n        }\n        order {\n          id\n          name\n          displayFinancialStatus\n          cancelledAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": {return: CompletedPledgeDraftsQuery, variables: CompletedPledgeDraftsQueryVariables},
   "#graphql\n  query DraftOrderDue($id: ID!) {\n    draftOrder(id: $id) {\n      id\n      status\n      totalPriceSet {\n        shopMoney {\n          amount\n        }\n      }\n      shippingAddress {\n        address1\n      }\n      order {\n        id\n        name\n      }\n    }\n  }\n": {return: DraftOrderDueQuery, variables: DraftOrderDueQueryVariables},
   "#graphql\n  query OrderFulfillmentOrders($id: ID!) {\n    order(id: $id) {\n      id\n      fulfillmentOrders(first: 10) {\n        nodes {\n          id\n          status\n          fulfillmentHolds {\n            id\n            handle\n          }\n        }\n      }\n    }\n  }\n": {return: OrderFulfillmentOrdersQuery, variables: OrderFulfillmentOrdersQueryVariables},
+  "#graphql\n  query FulfillmentOrderLines($id: ID!) {\n    fulfillmentOrder(id: $id) {\n      id\n      lineItems(first: 50) {\n        nodes {\n          id\n          remainingQuantity\n          lineItem {\n            sellingPlan {\n              sellingPlanId\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: FulfillmentOrderLinesQuery, variables: FulfillmentOrderLinesQueryVariables},
   "#graphql\n  query OrderForExport($id: ID!) {\n    order(id: $id) {\n      id\n      name\n      email\n      phone\n      shippingAddress {\n        name\n        company\n        address1\n        address2\n        city\n        provinceCode\n        zip\n        countryCodeV2\n        phone\n      }\n      lineItems(first: 50) {\n        nodes {\n          sku\n          name\n          quantity\n          originalUnitPriceSet {\n            shopMoney {\n              amount\n              currencyCode\n            }\n          }\n          variant {\n            inventoryItem {\n              harmonizedSystemCode\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: OrderForExportQuery, variables: OrderForExportQueryVariables},
   "#graphql\n  query VariantLevels($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on ProductVariant {\n        id\n        sku\n        title\n        product {\n          id\n          title\n        }\n        inventoryItem {\n          id\n          tracked\n          inventoryLevels(first: 20) {\n            nodes {\n              location {\n                id\n                name\n              }\n              quantities(names: [\"on_hand\", \"available\", \"committed\", \"reserved\", \"incoming\"]) {\n                name\n                quantity\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: VariantLevelsQuery, variables: VariantLevelsQueryVariables},
   "#graphql\n  query InventoryItemVariant($id: ID!) {\n    inventoryItem(id: $id) {\n      id\n      variant {\n        id\n      }\n    }\n  }\n": {return: InventoryItemVariantQuery, variables: InventoryItemVariantQueryVariables},

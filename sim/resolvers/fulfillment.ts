@@ -1,4 +1,3 @@
-import { GraphQLError } from "graphql";
 import { createFulfillment, holdFulfillmentOrder, releaseHolds } from "../state/fulfillment";
 import { parseGid } from "../state/ids";
 import { fulfillmentOrderView, fulfillmentView, holdView } from "../views/fulfillment";
@@ -18,24 +17,20 @@ export const fulfillmentQueries: Record<string, RootResolver> = {
 
 export const fulfillmentMutations: Record<string, RootResolver> = {
   fulfillmentOrderHold: ({ id, fulfillmentHold }, { state }) => {
-    if (fulfillmentHold.fulfillmentOrderLineItems?.length) {
-      // Partial holds split the fulfillment order; the stand-in holds whole fulfillment orders only.
-      throw new GraphQLError(
-        "The Shopify stand-in does not simulate FulfillmentOrderHoldInput.fulfillmentOrderLineItems",
-        {
-          extensions: { code: "NOT_SIMULATED" },
-        },
-      );
-    }
-    const { fulfillmentOrder, hold, userErrors } = holdFulfillmentOrder(
+    const { fulfillmentOrder, hold, remaining, userErrors } = holdFulfillmentOrder(
       state,
       parseGid(id, "FulfillmentOrder") ?? -1,
-      fulfillmentHold,
+      {
+        ...fulfillmentHold,
+        lineItems: (fulfillmentHold.fulfillmentOrderLineItems as Array<{ id: string; quantity: number }> | undefined)?.map(
+          (item) => ({ id: parseGid(item.id, "FulfillmentOrderLineItem") ?? -1, quantity: item.quantity }),
+        ),
+      },
     );
     return {
       fulfillmentOrder: fulfillmentOrder ? fulfillmentOrderView(state, fulfillmentOrder) : null,
       fulfillmentHold: hold ? holdView(hold) : null,
-      remainingFulfillmentOrder: null,
+      remainingFulfillmentOrder: remaining ? fulfillmentOrderView(state, remaining) : null,
       userErrors,
     };
   },

@@ -33,8 +33,19 @@ export function openFulfillmentOrder(state: ShopState, order: Order) {
 export function holdFulfillmentOrder(
   state: ShopState,
   id: number,
-  input: { reason: FulfillmentHoldReason; handle?: string | null; reasonNotes?: string | null },
-): { fulfillmentOrder: FulfillmentOrder | null; hold: FulfillmentHold | null; userErrors: UserError[] } {
+  input: {
+    reason: FulfillmentHoldReason;
+    handle?: string | null;
+    reasonNotes?: string | null;
+    /** Hold only these quantities: the rest moves to a new, open fulfillment order (Shopify's split). */
+    lineItems?: Array<{ id: number; quantity: number }>;
+  },
+): {
+  fulfillmentOrder: FulfillmentOrder | null;
+  hold: FulfillmentHold | null;
+  remaining?: FulfillmentOrder | null;
+  userErrors: UserError[];
+} {
   const fulfillmentOrder = state.fulfillmentOrders.get(id);
   if (!fulfillmentOrder) {
     return {
@@ -86,6 +97,12 @@ export function holdFulfillmentOrder(
       ],
     };
   }
+  let remaining: FulfillmentOrder | null = null;
+  if (input.lineItems?.length) {
+    const split = splitForHold(state, fulfillmentOrder, input.lineItems);
+    if ("error" in split) return { fulfillmentOrder: null, hold: null, userErrors: [split.error] };
+    remaining = split.remaining;
+  }
   const hold: FulfillmentHold = {
     id: state.id(),
     reason: input.reason,
@@ -96,7 +113,59 @@ export function holdFulfillmentOrder(
   fulfillmentOrder.status = "ON_HOLD";
   fulfillmentOrder.updatedAt = state.now().toISOString();
   state.emit("fulfillment_orders/placed_on_hold", fulfillmentOrderPayload(fulfillmentOrder));
-  return { fulfillmentOrder, hold, userErrors: [] };
+  return { fulfillmentOrder, hold, remaining, userErrors: [] };
+}
+
+/**
+ * A partial hold: the quantities named stay on this fulfillment order (which is held); the rest moves to a new
+ * open one. Not allowed on a fulfillment order that is already held, as on Shopify.
+ */
+function splitForHold(
+  state: ShopState,
+  fulfillmentOrder: FulfillmentOrder,
+  items: Array<{ id: number; quantity: number }>,
+): { remaining: FulfillmentOrder | null } | { error: UserError } {
+  const error = (message: string): { error: UserError } => ({
+    error: { field: ["fulfillmentHold", "fulfillmentOrderLineItems"], message, code: "INVALID_LINE_ITEM_QUANTITY" },
+  });
+  if (fulfillmentOrder.status === "ON_HOLD") return error("A fulfillment order on hold can't be partially held.");
+  for (const item of items) {
+    const line = fulfillmentOrder.lineItems.find((l) => l.id === item.id);
+    if (!line) return error("The fulfillment order line item does not exist.");
+    if (!(item.quantity > 0 && item.quantity <= line.remainingQuantity))
+      return error("The quantity to hold is more than the line item's remaining quantity.");
+  }
+  const rest = fulfillmentOrder.lineItems
+    .map((line) => ({
+      line,
+      quantity: line.remainingQuantity - (items.find((i) => i.id === line.id)?.quantity ?? 0),
+    }))
+    .filter((r) => r.quantity > 0);
+  if (!rest.length) return { remaining: null };
+  const at = state.now().toISOString();
+  const remaining: FulfillmentOrder = {
+    id: state.id(),
+    orderId: fulfillmentOrder.orderId,
+    locationId: fulfillmentOrder.locationId,
+    status: "OPEN",
+    holds: [],
+    lineItems: rest.map(({ line, quantity }) => ({
+      id: state.id(),
+      lineItemId: line.lineItemId,
+      totalQuantity: quantity,
+      remainingQuantity: quantity,
+    })),
+    createdAt: at,
+    updatedAt: at,
+  };
+  fulfillmentOrder.lineItems = fulfillmentOrder.lineItems
+    .map((line) => {
+      const held = items.find((i) => i.id === line.id)?.quantity ?? 0;
+      return { ...line, totalQuantity: held, remainingQuantity: held };
+    })
+    .filter((line) => line.remainingQuantity > 0);
+  state.fulfillmentOrders.set(remaining.id, remaining);
+  return { remaining };
 }
 
 /** Releases the holds named (all of them when none are named); the order opens when none are left. */

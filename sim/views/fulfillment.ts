@@ -57,6 +57,13 @@ export function fulfillmentOrderView(state: ShopState, fulfillmentOrder: Fulfill
             sku: line.sku,
             title: line.title,
             quantity: line.quantity,
+            sellingPlan: line.sellingPlan
+              ? {
+                  __typename: "LineItemSellingPlan",
+                  sellingPlanId: gid("SellingPlan", line.sellingPlan.id),
+                  name: line.sellingPlan.name,
+                }
+              : null,
           },
         };
       }),

@@ -6,7 +6,9 @@ import type { Database } from "../../app/db/open";
 import { parse } from "csv-parse/sync";
 import { WAVE_CSV_COLUMNS, waveCsv } from "../../app/services/fulfillment/export";
 import { importTracking, readTrackingCsv, TrackingFileError } from "../../app/services/fulfillment/tracking-import";
+import { updateFulfillmentSettings } from "../../app/services/fulfillment/settings";
 import { createWave, lockWave, previewWave, releaseWave, waveProgress } from "../../app/services/fulfillment/waves";
+import { createOffer } from "../../app/services/preorders/offers";
 import { fulfillmentWebhookHandlers } from "../../app/webhooks/handlers/fulfillment";
 import { orderWebhookHandlers } from "../../app/webhooks/handlers/orders";
 import type { AdminClient } from "../../app/shopify/admin-client";
@@ -14,7 +16,7 @@ import { DEMO_SHOP, type RunningSim } from "../../sim/server";
 import { orderPayload } from "../../sim/state/payloads";
 import { connectedShop, pushForTest, type ConnectedShop } from "../helpers/connected-shop";
 import { readyCampaign } from "../helpers/ready-campaign";
-import { adminData } from "../helpers/sim-client";
+import { adminData, shopperCheckout } from "../helpers/sim-client";
 
 describe("fulfillment waves: holds, waves and tracking", () => {
   let shop: ConnectedShop;
@@ -217,6 +219,51 @@ describe("fulfillment waves: holds, waves and tracking", () => {
     expect(state().fulfillments.size).toBe(fulfillments);
     expect(await db.prisma.shipment.count({ where: { shopId } })).toBe(1 + unshipped.length);
     expect(() => readTrackingCsv("Name,Code\nx,y")).toThrow(TrackingFileError);
+  });
+
+  it("holds only the pre-order lines of a mixed order when the shop ships items in stock now", async () => {
+    await updateFulfillmentSettings(db.prisma, shopId, { mixedOrders: "ship_in_stock_now" });
+    const sleeves = [...state().variants.values()].find((v) => v.sku === "DD-SLEEVES")!;
+    const coins = [...state().variants.values()].find((v) => v.sku === "DD-COINS")!;
+    const offer = await createOffer(
+      db,
+      { shopId, admin, cause: "test" },
+      {
+        terms: {
+          name: "Sleeves reprint",
+          payment: { kind: "full" },
+          delivery: { kind: "asap" },
+          reserve: "on_sale",
+          discountPercentage: 0,
+        },
+        campaignId,
+        variants: [{ variantId: `gid://shopify/ProductVariant/${sleeves.id}`, cap: null }],
+      },
+    );
+    expect(offer.ok).toBe(true);
+    const planId = [...state().sellingPlanGroups.values()][0]!.plans[0]!.id;
+    const bought = await shopperCheckout(sim, [
+      { variantId: sleeves.id, quantity: 2, sellingPlanId: planId },
+      { variantId: coins.id, quantity: 1 },
+    ]);
+    const order = state().orders.get(bought.order!.id)!;
+    await deliver("orders/create", orderPayload(state(), order));
+    const fulfillmentOrders = [...state().fulfillmentOrders.values()].filter((fo) => fo.orderId === order.id);
+    const lineOf = (fo: (typeof fulfillmentOrders)[number]) =>
+      fo.lineItems.map((l) => [order.lineItems.find((x) => x.id === l.lineItemId)!.sku, l.remainingQuantity]);
+    expect(fulfillmentOrders.map((fo) => [fo.status, lineOf(fo)])).toEqual([
+      ["ON_HOLD", [["DD-SLEEVES", 2]]],
+      ["OPEN", [["DD-COINS", 1]]],
+    ]);
+    // Held whole when the shop says so.
+    await updateFulfillmentSettings(db.prisma, shopId, { mixedOrders: "hold_whole" });
+    const second = await shopperCheckout(sim, [
+      { variantId: sleeves.id, quantity: 1, sellingPlanId: planId },
+      { variantId: coins.id, quantity: 1 },
+    ]);
+    await deliver("orders/create", orderPayload(state(), state().orders.get(second.order!.id)!));
+    const whole = [...state().fulfillmentOrders.values()].filter((fo) => fo.orderId === second.order!.id);
+    expect(whole.map((fo) => [fo.status, fo.lineItems.length])).toEqual([["ON_HOLD", 2]]);
   });
 
   it("refuses a wave filter it cannot read, and changes nothing", async () => {

@@ -1,19 +1,28 @@
 // Holds: a pledge's or pre-order's order is held as soon as the app links it, so Shopify (or a 3PL app) never
 // ships it before its wave. Every hold carries the app's handle; Shopify refuses a second hold with the same
 // handle on a fulfillment order, so holding again after a lost answer is refused, not doubled, and the hold is
-// then found on the fulfillment order by its handle. The whole order is held, retail items with it (the
-// merchant ships those with the wave, or releases the order by hand in Shopify).
+// then found on the fulfillment order by its handle. An order that mixes pre-order lines with items in stock is
+// held whole by default (one parcel, with the wave), or, with the shop's "ship in-stock items now" setting, only
+// its pre-order lines are held: Shopify splits the fulfillment order and the rest ships now.
 import type { Database } from "../../db/open";
 import type { AdminClient } from "../../shopify/admin-client";
-import { FULFILLMENT_ORDER_HOLD, ORDER_FULFILLMENT_ORDERS } from "../../shopify/operations/fulfillment";
+import {
+  FULFILLMENT_ORDER_HOLD,
+  FULFILLMENT_ORDER_LINES,
+  ORDER_FULFILLMENT_ORDERS,
+} from "../../shopify/operations/fulfillment";
+import { fulfillmentSettings } from "./settings";
 
 export const HOLD_HANDLE = "pledgebridge-wave";
+
+export type MixedOrders = "hold_whole" | "ship_in_stock_now";
 
 export async function holdOrder(
   db: Database,
   context: { shopId: string; admin: AdminClient },
   orderId: string,
   campaign: { id: string; name: string } | null,
+  options: { mixedOrders?: MixedOrders } = {},
 ) {
   const { data } = await context.admin.request(ORDER_FULFILLMENT_ORDERS, { id: orderId });
   let held = 0;
@@ -40,9 +49,22 @@ export async function holdOrder(
     if (row.state === "RELEASED") continue; // its wave let it go: never held again
     let holdId = existing?.id ?? null;
     if (!holdId) {
+      // Only the pre-order lines, when the order also has lines that are not and the shop ships those now.
+      const lines =
+        options.mixedOrders === "ship_in_stock_now"
+          ? (
+              (await context.admin.request(FULFILLMENT_ORDER_LINES, { id: fulfillmentOrder.id })).data.fulfillmentOrder
+                ?.lineItems.nodes ?? []
+            ).filter((l) => l.remainingQuantity > 0)
+          : [];
+      const preorderLines = lines.filter((l) => l.lineItem.sellingPlan);
+      const partial = preorderLines.length > 0 && preorderLines.length < lines.length;
       const { data: result } = await context.admin.request(FULFILLMENT_ORDER_HOLD, {
         id: fulfillmentOrder.id,
         hold: {
+          ...(partial
+            ? { fulfillmentOrderLineItems: preorderLines.map((l) => ({ id: l.id, quantity: l.remainingQuantity })) }
+            : {}),
           reason: "UNKNOWN_DELIVERY_DATE",
           handle: HOLD_HANDLE,
           reasonNotes: campaign
@@ -81,11 +103,13 @@ export async function holdMissing(db: Database, context: { shopId: string; admin
       LIMIT 1000`,
     [context.shopId],
   );
+  const shop = await db.prisma.shop.findUniqueOrThrow({ where: { id: context.shopId } });
+  const settings = fulfillmentSettings(shop.settings);
   let held = 0;
   for (const order of missing) {
     context.signal?.throwIfAborted();
     const campaign = order.campaignId ? { id: order.campaignId, name: order.campaignName ?? "" } : null;
-    held += (await holdOrder(db, context, order.orderId, campaign)).held;
+    held += (await holdOrder(db, context, order.orderId, campaign, settings)).held;
   }
   return { checked: missing.length, held };
 }

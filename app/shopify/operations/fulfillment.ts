@@ -18,6 +18,26 @@ export const ORDER_FULFILLMENT_ORDERS = `#graphql
   }
 ` as const;
 
+/** A fulfillment order's lines with their plan, to hold only the pre-order ones of a mixed order. */
+export const FULFILLMENT_ORDER_LINES = `#graphql
+  query FulfillmentOrderLines($id: ID!) {
+    fulfillmentOrder(id: $id) {
+      id
+      lineItems(first: 50) {
+        nodes {
+          id
+          remainingQuantity
+          lineItem {
+            sellingPlan {
+              sellingPlanId
+            }
+          }
+        }
+      }
+    }
+  }
+` as const;
+
 export const FULFILLMENT_ORDER_HOLD = `#graphql
   mutation FulfillmentOrderHold($id: ID!, $hold: FulfillmentOrderHoldInput!) {
     fulfillmentOrderHold(id: $id, fulfillmentHold: $hold) {

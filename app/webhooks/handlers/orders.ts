@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Database } from "../../db/open";
 import { TerminalJobError } from "../../jobs/queue";
 import { holdOrder } from "../../services/fulfillment/holds";
+import { fulfillmentSettings } from "../../services/fulfillment/settings";
 import { factsFromWebhook, linkOrder } from "../../services/ordering/linking";
 import { isKnownPreorderOrder, sellsAsPreorder, syncPreorderOrder } from "../../services/preorders/orders";
 import { adminForShop, ShopNotConnectedError } from "../../services/shop-admin";
@@ -37,7 +38,7 @@ const handle: WebhookHandler = async (db, webhook, _context, deps) => {
     const campaign = pledge ?? (synced.recorded ? await preorderCampaign(db, shop.id, facts.orderId) : undefined);
     const held =
       campaign !== undefined && !facts.cancelled && !(await alreadyHeld(db, shop.id, facts.orderId))
-        ? await holdOrder(db, context, facts.orderId, campaign)
+        ? await holdOrder(db, context, facts.orderId, campaign, fulfillmentSettings(shop.settings))
         : null;
     return { result, preorder: synced.recorded, held: held?.held ?? 0 };
   } catch (error) {

@@ -180,4 +180,25 @@ describe("the stand-in's fulfillment orders", () => {
     const refund = sim.webhooks.deliveries.find((d) => d.topic === "refunds/create");
     expect(refund?.payload).toMatchObject({ transactions: [{ kind: "refund", amount: "50.00", currency: "EUR" }] });
   });
+
+  it("splits a fulfillment order on a partial hold, and refuses quantities it does not have", async () => {
+    const { orderId, fulfillmentOrder } = await paidOrder(3);
+    const line = fulfillmentOrder.lineItems.nodes[0];
+    const partial = (quantity: number, handle = `part-${quantity}`) =>
+      adminData(sim, HOLD, {
+        id: fulfillmentOrder.id,
+        hold: { reason: "OTHER", handle, fulfillmentOrderLineItems: [{ id: line.id, quantity }] },
+      });
+    expect((await partial(4)).fulfillmentOrderHold.userErrors[0].code).toBe("INVALID_LINE_ITEM_QUANTITY");
+    expect((await partial(1)).fulfillmentOrderHold.fulfillmentOrder.status).toBe("ON_HOLD");
+    const split = (await adminData(sim, FULFILLMENT_ORDERS, { id: orderId })).order.fulfillmentOrders.nodes;
+    expect(split.map((fo: any) => [fo.status, fo.lineItems.nodes[0].remainingQuantity])).toEqual([
+      ["ON_HOLD", 1],
+      ["OPEN", 2],
+    ]);
+    // A held fulfillment order cannot be split again.
+    expect((await partial(1, "again")).fulfillmentOrderHold.userErrors[0].message).toMatch(
+      /on hold can't be partially held/,
+    );
+  });
 });
