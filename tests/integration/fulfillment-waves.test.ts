@@ -159,6 +159,11 @@ describe("fulfillment waves: holds, waves and tracking", () => {
     expect(shipments).toHaveLength(1);
     expect(shipments[0]).toMatchObject({ company: "DHL Express", number: "1234567890", orderId: one!.orderId });
     expect(shipments[0]!.deliveredAt).not.toBeNull();
+    const events = await db.prisma.event.findMany({
+      where: { shopId, kind: { in: ["order.shipped", "order.delivered"] } },
+    });
+    expect(events.map((e) => e.kind).sort()).toEqual(["order.delivered", "order.shipped"]);
+    expect(events[0]!.pledgeId).toBe(one!.pledgeId);
     const progress = await waveProgress(db, shopId, wave.id);
     expect(progress).toMatchObject({ released: progress.orders, shipped: 1, delivered: 1 });
   });
@@ -204,7 +209,7 @@ describe("fulfillment waves: holds, waves and tracking", () => {
       `#99999,UPS,1Z999AA10888888888,`,
       `${unshipped[0]!.orderName},UPS,<script>,`,
     ].join("\n");
-    const outcomes = await importTracking(db, { shopId, admin, campaignId }, file);
+    const outcomes = await importTracking(db, { shopId, admin, campaignId, cause: "test" }, file);
     expect(outcomes.filter((o) => o.outcome === "fulfilled")).toHaveLength(unshipped.length);
     expect(outcomes.filter((o) => o.outcome === "rejected").map((o) => "reason" in o && o.reason)).toEqual([
       "no order of this campaign's waves has this name",
@@ -214,7 +219,7 @@ describe("fulfillment waves: holds, waves and tracking", () => {
     for (const l of unshipped) expect(fulfillmentOrderOf(Number(l.orderId!.split("/").pop())).status).toBe("CLOSED");
     const fulfillments = state().fulfillments.size;
     // The same file again: every order is already shipped, no second parcel.
-    const again = await importTracking(db, { shopId, admin, campaignId }, file);
+    const again = await importTracking(db, { shopId, admin, campaignId, cause: "test" }, file);
     expect(again.filter((o) => o.outcome === "already_shipped")).toHaveLength(unshipped.length);
     expect(state().fulfillments.size).toBe(fulfillments);
     expect(await db.prisma.shipment.count({ where: { shopId } })).toBe(1 + unshipped.length);

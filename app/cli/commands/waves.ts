@@ -198,7 +198,7 @@ export function registerWaveCommands(program: Command) {
         const { shop, admin } = await adminForShop(db.prisma, shopId, { adminOrigin: config.SHOPIFY_ADMIN_ORIGIN });
         const outcomes = await importTracking(
           db,
-          { shopId, admin, pacer: pacerForShop(shop.domain), campaignId: campaign.id },
+          { shopId, admin, pacer: pacerForShop(shop.domain), campaignId: campaign.id, cause: "cli" },
           text,
         ).catch((error: unknown) => {
           throw error instanceof TrackingFileError ? new CliError(error.message, 2) : error;

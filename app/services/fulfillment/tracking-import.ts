@@ -53,7 +53,14 @@ export function readTrackingCsv(text: string) {
 
 export async function importTracking(
   db: Database,
-  context: { shopId: string; admin: AdminClient; pacer?: CostPacer; campaignId: string; signal?: AbortSignal },
+  context: {
+    shopId: string;
+    admin: AdminClient;
+    pacer?: CostPacer;
+    campaignId: string;
+    cause: string;
+    signal?: AbortSignal;
+  },
   text: string,
 ): Promise<TrackingRowOutcome[]> {
   const rows = readTrackingCsv(text);
@@ -105,16 +112,21 @@ export async function importTracking(
       reject(`Shopify refused it: ${result.userErrors.map((e) => e.message).join("; ")}`);
       continue;
     }
-    await recordShipment(db, context.shopId, {
-      id: result.fulfillment.id.split("/").pop()!,
-      admin_graphql_api_id: result.fulfillment.id,
-      order_id: orderId.split("/").pop()!,
-      status: "success",
-      tracking_company: row.company,
-      tracking_number: row.number,
-      tracking_url: row.url,
-      created_at: result.fulfillment.createdAt as string,
-    });
+    await recordShipment(
+      db,
+      context.shopId,
+      {
+        id: result.fulfillment.id.split("/").pop()!,
+        admin_graphql_api_id: result.fulfillment.id,
+        order_id: orderId.split("/").pop()!,
+        status: "success",
+        tracking_company: row.company,
+        tracking_number: row.number,
+        tracking_url: row.url,
+        created_at: result.fulfillment.createdAt as string,
+      },
+      context.cause,
+    );
     outcomes.push({ row: row.row, order: row.order, outcome: "fulfilled" });
   }
   return outcomes;

@@ -3,6 +3,7 @@
 // reaches the backer; the app only records, so duplicate and out-of-order deliveries end in the same row.
 import { z } from "zod";
 import type { Database } from "../../db/open";
+import { recordEvent } from "../events";
 
 export const FulfillmentPayload = z.object({
   id: z.union([z.number(), z.string()]),
@@ -17,7 +18,12 @@ export const FulfillmentPayload = z.object({
   updated_at: z.string().nullish(),
 });
 
-export async function recordShipment(db: Database, shopId: string, payload: z.infer<typeof FulfillmentPayload>) {
+export async function recordShipment(
+  db: Database,
+  shopId: string,
+  payload: z.infer<typeof FulfillmentPayload>,
+  cause: string,
+) {
   if (payload.status && ["cancelled", "error", "failure"].includes(payload.status)) {
     await db.prisma.shipment.deleteMany({ where: { shopId, fulfillmentId: fulfillmentGid(payload) } });
     return { recorded: false };
@@ -30,6 +36,9 @@ export async function recordShipment(db: Database, shopId: string, payload: z.in
     url: payload.tracking_url ?? null,
     status: payload.shipment_status ?? null,
   };
+  const before = await db.prisma.shipment.findUnique({
+    where: { shopId_fulfillmentId: { shopId, fulfillmentId: fulfillmentGid(payload) } },
+  });
   await db.prisma.shipment.upsert({
     where: { shopId_fulfillmentId: { shopId, fulfillmentId: fulfillmentGid(payload) } },
     create: {
@@ -42,6 +51,12 @@ export async function recordShipment(db: Database, shopId: string, payload: z.in
     // A later "in transit" never takes a delivered parcel back.
     update: { ...fields, ...(delivered ? { deliveredAt: new Date(payload.updated_at ?? Date.now()) } : {}) },
   });
+  // The pledge's audit trail: shipped once, delivered once, whatever the deliveries' order and number.
+  const link = await db.prisma.orderLink.findFirst({ where: { shopId, orderId: fields.orderId } });
+  const data = { fulfillmentId: fulfillmentGid(payload), company: fields.company, number: fields.number };
+  if (link && !before) await recordEvent(db, shopId, "OrderLink", link.id, "order.shipped", cause, data, link.pledgeId);
+  if (link && delivered && !before?.deliveredAt)
+    await recordEvent(db, shopId, "OrderLink", link.id, "order.delivered", cause, data, link.pledgeId);
   return { recorded: true };
 }
 

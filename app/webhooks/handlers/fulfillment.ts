@@ -8,7 +8,7 @@ const record: WebhookHandler = async (db, webhook) => {
   if (!payload.success) throw new TerminalJobError(`${webhook.topic} payload is not a fulfillment`);
   const shop = await db.prisma.shop.findUnique({ where: { domain: webhook.shop } });
   if (!shop) return { result: "no shop" };
-  return recordShipment(db, shop.id, payload.data);
+  return recordShipment(db, shop.id, payload.data, `webhook:${webhook.webhookId}`);
 };
 
 export const fulfillmentWebhookHandlers: Record<string, WebhookHandler> = {
