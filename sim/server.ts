@@ -46,6 +46,16 @@ const CheckoutBody = z.object({
     )
     .optional(),
   email: z.string().nullish(),
+  shippingAddress: z
+    .object({
+      firstName: z.string().max(255).optional(),
+      lastName: z.string().max(255).optional(),
+      address1: z.string().max(255).optional(),
+      city: z.string().max(255).optional(),
+      zip: z.string().max(32).optional(),
+      countryCode: z.string().regex(/^[A-Z]{2}$/),
+    })
+    .optional(),
   count: z.number().int().min(0).optional(),
 });
 
@@ -189,6 +199,7 @@ export async function startSim(options: SimOptions = {}): Promise<RunningSim> {
     const { orderId: created, userErrors } = storefrontCheckout(shop.state, {
       lines: body.data.lines ?? [],
       email: body.data.email,
+      shippingAddress: body.data.shippingAddress ?? null,
     });
     const order = created ? shop.state.orders.get(created)! : null;
     if (fromForm && !userErrors.length) {

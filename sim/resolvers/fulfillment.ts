@@ -22,9 +22,9 @@ export const fulfillmentMutations: Record<string, RootResolver> = {
       parseGid(id, "FulfillmentOrder") ?? -1,
       {
         ...fulfillmentHold,
-        lineItems: (fulfillmentHold.fulfillmentOrderLineItems as Array<{ id: string; quantity: number }> | undefined)?.map(
-          (item) => ({ id: parseGid(item.id, "FulfillmentOrderLineItem") ?? -1, quantity: item.quantity }),
-        ),
+        lineItems: (
+          fulfillmentHold.fulfillmentOrderLineItems as Array<{ id: string; quantity: number }> | undefined
+        )?.map((item) => ({ id: parseGid(item.id, "FulfillmentOrderLineItem") ?? -1, quantity: item.quantity })),
       },
     );
     return {

@@ -7,7 +7,7 @@ import { addOrder } from "./orders";
 import type { ShopState } from "./shop-state";
 import { groupCoversVariant } from "./selling-plans";
 import { commitStock, stockShortage } from "./stock";
-import type { LineItem, PaymentTerms, SellingPlan, UserError } from "./types";
+import type { Address, LineItem, PaymentTerms, SellingPlan, UserError } from "./types";
 
 export interface CheckoutLine {
   variantId: number;
@@ -17,7 +17,7 @@ export interface CheckoutLine {
 
 export function storefrontCheckout(
   state: ShopState,
-  input: { lines: CheckoutLine[]; email?: string | null },
+  input: { lines: CheckoutLine[]; email?: string | null; shippingAddress?: Address | null },
 ): { orderId: number | null; userErrors: UserError[] } {
   const built = buildLineItems(
     state,
@@ -73,7 +73,7 @@ export function storefrontCheckout(
     tags: [],
     customAttributes: [],
     lineItems: built.lineItems,
-    shippingAddress: null,
+    shippingAddress: input.shippingAddress ?? null,
     shippingLine: null,
     customerId: null,
     sourceIdentifier: null,

@@ -69,12 +69,13 @@ export async function levels(sim: RunningSim, inventoryItemId: string) {
 export async function shopperCheckout(
   sim: RunningSim,
   lines: Array<{ variantId: number; quantity: number; sellingPlanId?: number | null }>,
+  shippingAddress?: { countryCode: string; city?: string },
   shop = "demo-shop.myshopify.com",
 ) {
   const response = await fetch(`${sim.url}/sim/shops/${shop}/checkout`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ lines, email: "shopper@example.com" }),
+    body: JSON.stringify({ lines, email: "shopper@example.com", shippingAddress }),
   });
   return {
     status: response.status,

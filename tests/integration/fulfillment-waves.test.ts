@@ -247,10 +247,14 @@ describe("fulfillment waves: holds, waves and tracking", () => {
     );
     expect(offer.ok).toBe(true);
     const planId = [...state().sellingPlanGroups.values()][0]!.plans[0]!.id;
-    const bought = await shopperCheckout(sim, [
-      { variantId: sleeves.id, quantity: 2, sellingPlanId: planId },
-      { variantId: coins.id, quantity: 1 },
-    ]);
+    const bought = await shopperCheckout(
+      sim,
+      [
+        { variantId: sleeves.id, quantity: 2, sellingPlanId: planId },
+        { variantId: coins.id, quantity: 1 },
+      ],
+      { countryCode: "FR", city: "Lyon" },
+    );
     const order = state().orders.get(bought.order!.id)!;
     await deliver("orders/create", orderPayload(state(), order));
     const fulfillmentOrders = [...state().fulfillmentOrders.values()].filter((fo) => fo.orderId === order.id);
@@ -269,6 +273,25 @@ describe("fulfillment waves: holds, waves and tracking", () => {
     await deliver("orders/create", orderPayload(state(), state().orders.get(second.order!.id)!));
     const whole = [...state().fulfillmentOrders.values()].filter((fo) => fo.orderId === second.order!.id);
     expect(whole.map((fo) => [fo.status, fo.lineItems.length])).toEqual([["ON_HOLD", 2]]);
+
+    // A wave of France takes the French pre-order with its pre-ordered sleeves, and releases its hold.
+    const preview = await previewWave(db, shopId, campaignId, { countries: ["FR"] });
+    expect(preview.orders).toBe(1);
+    expect(preview.pickList).toEqual([
+      { variantId: `gid://shopify/ProductVariant/${sleeves.id}`, sku: "DD-SLEEVES", units: 2 },
+    ]);
+    const late = await createWave(
+      db,
+      shopId,
+      { campaignId, name: "Late pledges, France", filter: { countries: ["FR"] } },
+      "test",
+    );
+    expect((await lockWave(db, shopId, late.id, "test")).orders).toBe(1);
+    expect(await releaseWave(db, { shopId, admin, cause: "test" }, late.id)).toEqual({ released: 1, left: 0 });
+    expect(fulfillmentOrders[0]!.status).toBe("OPEN");
+    // The other pre-order (no address yet) is left for a later wave; leaving pre-orders out leaves it out.
+    const everyone = (await previewWave(db, shopId, campaignId, {})).orders;
+    expect(everyone - (await previewWave(db, shopId, campaignId, { preorders: false })).orders).toBe(1);
   });
 
   it("refuses a wave filter it cannot read, and changes nothing", async () => {

@@ -37,6 +37,7 @@ export function registerWaveCommands(program: Command) {
     .option("--from <date>", "pledged on or after, e.g. 2026-01-01")
     .option("--to <date>", "pledged on or before")
     .option("--address-confirmed", "only backers who confirmed their address")
+    .option("--no-preorders", "leave the campaign's pre-order orders out")
     .option("--lock", "lock it now: its orders are written down and it can be released")
     .option("--json", "print JSON")
     .action(
@@ -49,6 +50,7 @@ export function registerWaveCommands(program: Command) {
         from?: string;
         to?: string;
         addressConfirmed?: boolean;
+        preorders: boolean;
         lock?: boolean;
         json?: boolean;
       }) => {
@@ -61,6 +63,7 @@ export function registerWaveCommands(program: Command) {
           pledgedFrom: date(options.from, "--from"),
           pledgedTo: date(options.to, "--to"),
           addressConfirmed: options.addressConfirmed || undefined,
+          preorders: options.preorders === false ? false : undefined,
         });
         if (!filter.success) throw new CliError(filter.error.issues.map((i) => i.message).join("; "), 2);
         await withDatabase(async (db) => {

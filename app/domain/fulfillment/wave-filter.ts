@@ -1,5 +1,5 @@
 // What a wave picks, as the merchant or the CLI writes it, checked at the edge: rewards, countries (ISO codes),
-// pledge dates, confirmed addresses. Pure.
+// pledge (or pre-order) dates, confirmed addresses, and whether the campaign's pre-orders come too. Pure.
 import { z } from "zod";
 
 export const WaveFilter = z
@@ -12,6 +12,8 @@ export const WaveFilter = z
     pledgedFrom: z.iso.datetime().optional(),
     pledgedTo: z.iso.datetime().optional(),
     addressConfirmed: z.boolean().optional(),
+    /** Whether the campaign's pre-order orders (offers made for it) come too; yes unless rewards are chosen. */
+    preorders: z.boolean().optional(),
   })
   .strict()
   .refine((f) => !f.pledgedFrom || !f.pledgedTo || f.pledgedFrom <= f.pledgedTo, {

@@ -139,8 +139,10 @@ async function orderOfRow(db: Database, shopId: string, campaignId: string, refe
   const [found] = await db.query<{ orderId: string }>(
     `SELECT w."orderId" FROM "WaveOrder" w
        JOIN "Wave" v ON v.id = w."waveId"
-       JOIN "OrderLink" l ON l."shopId" = w."shopId" AND l."orderId" = w."orderId"
-      WHERE w."shopId" = $1 AND v."campaignId" = $2 AND (l."orderName" = $3 OR w."orderId" = $4)
+       LEFT JOIN "OrderLink" l ON l."shopId" = w."shopId" AND l."orderId" = w."orderId"
+       LEFT JOIN "PreorderOrder" o ON o.id = w."preorderOrderId"
+      WHERE w."shopId" = $1 AND v."campaignId" = $2
+        AND (l."orderName" = $3 OR o."orderName" = $3 OR w."orderId" = $4)
       LIMIT 1`,
     [shopId, campaignId, name, id],
   );

@@ -1,5 +1,5 @@
-// Shipping waves: a filter over a campaign's paid pledge orders (rewards, countries, pledge dates, confirmed
-// addresses), previewed with a pick list per SKU, locked (its orders written down: an order is in one wave at
+// Shipping waves: a filter over a campaign's paid pledge orders and its pre-order orders (rewards, countries,
+// dates, confirmed addresses), previewed with a pick list per SKU, locked (its orders written down: an order is in one wave at
 // most), then released: each order's holds lifted, a batch at a time, the order marked released after its last
 // hold. A release that stops half-way (a limit, a crash, Shopify down) resumes from the orders not yet released,
 // and a hold already released is never asked again.
@@ -11,9 +11,13 @@ import { pacedRequest, type CostPacer } from "../../shopify/pacer";
 import { recordEvent } from "../events";
 import { PLEDGE_UNITS } from "../inventory/view";
 
-/** The pledges whose orders a filter picks: paid, collected, not in another wave. $1 shop, $2 campaign, $3 filter. */
+/**
+ * The orders a filter picks, not in another wave: pledges' paid orders, and the pre-order orders of the
+ * campaign's offers not yet shipped (unless rewards are chosen, or the filter leaves pre-orders out; a checkout's
+ * address counts as confirmed). $1 shop, $2 campaign, $3 filter.
+ */
 const CANDIDATES = `
-  SELECT p.id AS "pledgeId", l."orderId"
+  SELECT p.id AS "pledgeId", NULL::text AS "preorderOrderId", l."orderId"
     FROM "OrderLink" l
     JOIN "Pledge" p ON p.id = l."pledgeId"
     JOIN "Backer" b ON b.id = p."backerId"
@@ -24,18 +28,36 @@ const CANDIDATES = `
      AND ($3::jsonb->>'pledgedFrom' IS NULL OR p."pledgedAt" >= ($3::jsonb->>'pledgedFrom')::timestamptz)
      AND ($3::jsonb->>'pledgedTo' IS NULL OR p."pledgedAt" <= ($3::jsonb->>'pledgedTo')::timestamptz)
      AND (NOT COALESCE(($3::jsonb->>'addressConfirmed')::boolean, false) OR b."addressConfirmedAt" IS NOT NULL)
-     AND NOT EXISTS (SELECT 1 FROM "WaveOrder" w WHERE w."shopId" = $1 AND w."orderId" = l."orderId")`;
+     AND NOT EXISTS (SELECT 1 FROM "WaveOrder" w WHERE w."shopId" = $1 AND w."orderId" = l."orderId")
+  UNION ALL
+  SELECT NULL, o.id, o."orderId"
+    FROM "PreorderOrder" o
+   WHERE o."shopId" = $1 AND o."cancelledAt" IS NULL AND o."fulfilledAt" IS NULL
+     AND COALESCE(($3::jsonb->>'preorders')::boolean, true) AND $3::jsonb->'rewardIds' IS NULL
+     AND EXISTS (SELECT 1 FROM "PreorderLine" pl JOIN "PreorderOffer" f ON f.id = pl."offerId"
+                  WHERE pl."preorderOrderId" = o.id AND f."campaignId" = $2)
+     AND ($3::jsonb->'countries' IS NULL OR o."countryCode" IN (SELECT jsonb_array_elements_text($3::jsonb->'countries')))
+     AND ($3::jsonb->>'pledgedFrom' IS NULL OR o."createdAt" >= ($3::jsonb->>'pledgedFrom')::timestamptz)
+     AND ($3::jsonb->>'pledgedTo' IS NULL OR o."createdAt" <= ($3::jsonb->>'pledgedTo')::timestamptz)
+     AND NOT EXISTS (SELECT 1 FROM "WaveOrder" w WHERE w."shopId" = $1 AND w."orderId" = o."orderId")`;
 
 export async function previewWave(db: Database, shopId: string, campaignId: string, filter: WaveFilter) {
   const params = [shopId, campaignId, JSON.stringify(WaveFilter.parse(filter))];
   const [count] = await db.query<{ orders: number }>(`SELECT count(*)::int AS orders FROM (${CANDIDATES}) c`, params);
   const pickList = await db.query<{ variantId: string; sku: string | null; units: number }>(
-    `WITH ${PLEDGE_UNITS}, picked AS (${CANDIDATES})
+    `WITH ${PLEDGE_UNITS}, picked AS (${CANDIDATES}),
+     picked_units AS (
+       SELECT u."variantId", u.units FROM units u JOIN picked ON picked."pledgeId" = u."pledgeId"
+       UNION ALL
+       SELECT pl."variantId", pl.quantity FROM "PreorderLine" pl JOIN picked ON picked."preorderOrderId" = pl."preorderOrderId"
+     )
      SELECT u."variantId",
             COALESCE((SELECT max(ri.sku) FROM "RewardItem" ri WHERE ri."shopId" = $1 AND ri."variantId" = u."variantId"),
-                     (SELECT max(il.sku) FROM "InventoryLevel" il WHERE il."shopId" = $1 AND il."variantId" = u."variantId")) AS sku,
+                     (SELECT max(il.sku) FROM "InventoryLevel" il WHERE il."shopId" = $1 AND il."variantId" = u."variantId"),
+                     (SELECT max(pv.sku) FROM "PreorderVariant" pv WHERE pv."shopId" = $1 AND pv."variantId" = u."variantId"))
+              AS sku,
             sum(u.units)::int AS units
-       FROM units u JOIN picked ON picked."pledgeId" = u."pledgeId"
+       FROM picked_units u
       GROUP BY u."variantId" ORDER BY sku NULLS LAST, u."variantId"`,
     params,
   );
@@ -63,8 +85,8 @@ export async function lockWave(db: Database, shopId: string, waveId: string, cau
   if (!wave) throw new Error("No such wave in this shop");
   if (wave.status !== "DRAFT") return { orders: await db.prisma.waveOrder.count({ where: { waveId } }) };
   const inserted = await db.query<{ id: string }>(
-    `INSERT INTO "WaveOrder" (id, "shopId", "waveId", "pledgeId", "orderId")
-     SELECT gen_random_uuid()::text, $1, $4, c."pledgeId", c."orderId" FROM (${CANDIDATES}) c
+    `INSERT INTO "WaveOrder" (id, "shopId", "waveId", "pledgeId", "preorderOrderId", "orderId")
+     SELECT gen_random_uuid()::text, $1, $4, c."pledgeId", c."preorderOrderId", c."orderId" FROM (${CANDIDATES}) c
      ON CONFLICT ("shopId", "orderId") DO NOTHING RETURNING id`,
     [shopId, wave.campaignId, JSON.stringify(wave.filter), wave.id],
   );

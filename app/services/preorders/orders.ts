@@ -80,6 +80,7 @@ export async function recordPreorderOrder(
     paymentScheduleId: schedule?.id ?? null,
     mandateId: order.paymentCollectionDetails?.vaultedPaymentMethods?.[0]?.id ?? null,
     cancelledAt: order.cancelledAt ? new Date(order.cancelledAt as string) : null,
+    countryCode: order.shippingAddress?.countryCodeV2 ?? null,
   };
   const saved = await db.prisma.preorderOrder.upsert({
     where: { shopId_orderId: { shopId, orderId: order.id } },

@@ -186,6 +186,9 @@ const PREORDER_ORDER_FIELDS = `#graphql
     cancelledAt
     currencyCode
     displayFulfillmentStatus
+    shippingAddress {
+      countryCodeV2
+    }
     totalOutstandingSet {
       shopMoney {
         amount
