@@ -72,3 +72,70 @@ export async function openExceptionCounts(db: Database, shopId: string, campaign
 function uniqueBySubject(raised: RaisedException[]) {
   return [...new Map(raised.map((r) => [`${r.kind}:${r.subjectId}`, r])).values()];
 }
+
+export interface ExceptionFilter {
+  status?: "open" | "resolved" | "all";
+  kind?: string | null;
+  severity?: "INFO" | "WARNING" | "CRITICAL" | null;
+  campaignId?: string | null;
+}
+
+/** The inbox: one list across campaigns, the worst and newest first. */
+export async function listExceptions(db: Database, shopId: string, filter: ExceptionFilter = {}, limit = 200) {
+  const status = filter.status ?? "open";
+  return db.query<{
+    id: string;
+    kind: ExceptionKind;
+    severity: "INFO" | "WARNING" | "CRITICAL";
+    subjectType: string;
+    subjectId: string;
+    campaignId: string | null;
+    campaignName: string | null;
+    pledgeId: string | null;
+    backerNumber: number | null;
+    data: Record<string, unknown>;
+    createdAt: Date;
+    updatedAt: Date;
+    resolvedAt: Date | null;
+    resolvedBy: string | null;
+    resolution: string | null;
+  }>(
+    `SELECT e.id, e.kind, e.severity::text, e."subjectType", e."subjectId", e."campaignId", c.name AS "campaignName",
+            e."pledgeId", p."backerNumber", e.data, e."createdAt", e."updatedAt", e."resolvedAt", e."resolvedBy",
+            e.resolution
+       FROM "Exception" e
+       LEFT JOIN "Campaign" c ON c.id = e."campaignId"
+       LEFT JOIN "Pledge" p ON p.id = e."pledgeId"
+      WHERE e."shopId" = $1
+        AND ($2 = 'all' OR ($2 = 'open') = (e."resolvedAt" IS NULL))
+        AND ($3::text IS NULL OR e.kind = $3)
+        AND ($4::text IS NULL OR e.severity::text = $4)
+        AND ($5::text IS NULL OR e."campaignId" = $5)
+      ORDER BY e.severity DESC, e."updatedAt" DESC
+      LIMIT $6`,
+    [shopId, status, filter.kind ?? null, filter.severity ?? null, filter.campaignId ?? null, limit],
+  );
+}
+
+/** Open exceptions of the shop by kind, for the inbox's filters. */
+export async function openExceptionKinds(db: Database, shopId: string) {
+  return db.query<{ kind: ExceptionKind; count: number }>(
+    `SELECT kind, count(*)::int AS count FROM "Exception" WHERE "shopId" = $1 AND "resolvedAt" IS NULL
+      GROUP BY kind ORDER BY kind`,
+    [shopId],
+  );
+}
+
+/**
+ * A person's decision: these open exceptions (of this shop only) are resolved, with who and why. Returns how many;
+ * ids of another shop, or already resolved, change nothing.
+ */
+export async function resolveExceptions(db: Database, shopId: string, ids: string[], by: string, note: string) {
+  if (!ids.length) return 0;
+  const rows = await db.query<{ id: string }>(
+    `UPDATE "Exception" SET "resolvedAt" = now(), "resolvedBy" = $3, resolution = $4, "updatedAt" = now()
+      WHERE "shopId" = $1 AND id = ANY($2) AND "resolvedAt" IS NULL RETURNING id`,
+    [shopId, ids.slice(0, 500), by, note.trim().slice(0, 1000) || "resolved"],
+  );
+  return rows.length;
+}
