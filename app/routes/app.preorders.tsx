@@ -116,8 +116,14 @@ export const action = async ({ request }: ActionFunctionArgs): Promise<Result> =
         return { ok: false, problems: [{ field: "date", code: "invalid", value: text("dueBy") }] };
       const ids = text("orderId")
         ? [text("orderId")]
-        : (
-            await listBalances(database, shop.id, { status: "DUE", dueBefore: new Date(`${text("dueBy")}T23:59:59Z`) })
+        : // Up to the charge job's 1,000 orders (the list on the page shows 200).
+          (
+            await listBalances(
+              database,
+              shop.id,
+              { status: "DUE", dueBefore: new Date(`${text("dueBy")}T23:59:59Z`) },
+              1000,
+            )
           ).map((b) => b.id);
       const queued = await queueCharge(jobs, database, shop.id, ids, cause);
       return queued

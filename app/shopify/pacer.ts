@@ -123,13 +123,15 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 /**
  * A request through the pacer: waits for budget, sends, and after THROTTLED waits as long as Shopify says and
  * sends again (a throttled request was not run, so sending it again is safe). Other failures are the caller's.
+ * With no pacer (a one-off call from a page or a webhook), the request is simply sent.
  */
 export async function pacedRequest<R extends { cost: QueryCost | null }>(
-  pacer: CostPacer,
+  pacer: CostPacer | undefined,
   cost: number,
   send: () => Promise<R>,
   signal?: AbortSignal,
 ): Promise<R> {
+  if (!pacer) return send();
   for (;;) {
     await pacer.acquire(cost, signal);
     try {

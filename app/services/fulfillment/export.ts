@@ -51,7 +51,7 @@ export async function* waveCsv(
     for (const entry of page) {
       context.signal?.throwIfAborted();
       const ask = () => context.admin.request(ORDER_FOR_EXPORT, { id: entry.orderId });
-      const { data } = context.pacer ? await pacedRequest(context.pacer, 60, ask) : await ask();
+      const { data } = await pacedRequest(context.pacer, 60, ask);
       const order = data.order;
       if (!order) continue;
       const address = order.shippingAddress;

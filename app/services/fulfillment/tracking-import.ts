@@ -86,7 +86,7 @@ export async function importTracking(
       continue;
     }
     const request = () => context.admin.request(ORDER_FULFILLMENT_ORDERS, { id: orderId });
-    const { data } = context.pacer ? await pacedRequest(context.pacer, 20, request) : await request();
+    const { data } = await pacedRequest(context.pacer, 20, request);
     const open = data.order?.fulfillmentOrders.nodes.filter((fo) => !["CLOSED", "CANCELLED"].includes(fo.status));
     if (!open?.length) {
       outcomes.push({ row: row.row, order: row.order, outcome: "already_shipped" });

@@ -124,7 +124,7 @@ export async function releaseWave(
       if (hold.holdId) {
         const ask = () =>
           context.admin.request(FULFILLMENT_ORDER_RELEASE, { id: hold.fulfillmentOrderId, holdIds: [hold.holdId!] });
-        const { data } = context.pacer ? await pacedRequest(context.pacer, 10, ask) : await ask();
+        const { data } = await pacedRequest(context.pacer, 10, ask);
         const errors = data.fulfillmentOrderReleaseHold!.userErrors;
         // A fulfillment order that is gone or closed has nothing left to release.
         if (errors.length && !errors.every((e) => /not found|does not exist|closed|cancel/i.test(e.message)))

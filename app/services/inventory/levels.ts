@@ -36,7 +36,7 @@ export async function refreshLevels(
     options.signal?.throwIfAborted();
     const ids = options.variantIds.slice(i, i + PAGE);
     const ask = () => options.admin.request(VARIANT_LEVELS, { ids });
-    const { data } = options.pacer ? await pacedRequest(options.pacer, PAGE * 22, ask) : await ask();
+    const { data } = await pacedRequest(options.pacer, PAGE * 22, ask);
     const rows = data.nodes.flatMap((node) => {
       if (!node || !("inventoryItem" in node) || !node.inventoryItem.tracked) return [];
       return node.inventoryItem.inventoryLevels.nodes.map((level) => {
