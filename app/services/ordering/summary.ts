@@ -24,6 +24,26 @@ export interface OrderingCounts {
   currencyChoiceRequired: boolean;
 }
 
+/**
+ * Per pledge of a shop (and campaign, when $2 is not null): its status, its link's state, whether it holds anything
+ * to ship and whether a reward of it has no variants. A CTE body for `WITH`, named `pledges`; $1 is the shop.
+ */
+export const PLEDGE_STATES_CTE = `mapped AS (
+       SELECT r.id, r.source, r."externalId", r.kind, EXISTS (SELECT 1 FROM "RewardItem" i WHERE i."rewardId" = r.id) AS ok
+         FROM "Reward" r WHERE r."shopId" = $1 AND ($2::text IS NULL OR r."campaignId" = $2)
+     ), pledges AS (
+       SELECT p.id, p."campaignId", p.status, l.state, l."orderId",
+              (p."rewardId" IS NOT NULL OR EXISTS (
+                 SELECT 1 FROM jsonb_array_elements(p."addOns") a WHERE (a->>'quantity')::int > 0)) AS holds,
+              (EXISTS (SELECT 1 FROM mapped m WHERE m.id = p."rewardId" AND NOT m.ok)
+               OR EXISTS (
+                 SELECT 1 FROM jsonb_array_elements(p."addOns") a
+                   LEFT JOIN mapped m ON m.kind = 'ADDON' AND m.source = p.source AND m."externalId" = a->>'rewardExternalId'
+                  WHERE (a->>'quantity')::int > 0 AND (m.id IS NULL OR NOT m.ok))) AS unmapped
+         FROM "Pledge" p LEFT JOIN "OrderLink" l ON l."pledgeId" = p.id
+        WHERE p."shopId" = $1 AND ($2::text IS NULL OR p."campaignId" = $2)
+     )`;
+
 export async function orderingCounts(db: Database, shopId: string, campaignId: string): Promise<OrderingCounts> {
   const campaign = await db.prisma.campaign.findFirst({ where: { id: campaignId, shopId } });
   if (!campaign) throw new Error(`No campaign ${campaignId} in this shop`);
@@ -35,21 +55,7 @@ export async function orderingCounts(db: Database, shopId: string, campaignId: s
 
   // Per pledge: is a reward of it unmapped, does it hold anything, and where its link is.
   const [row] = await db.query<Record<string, number>>(
-    `WITH mapped AS (
-       SELECT r.id, r.source, r."externalId", r.kind, EXISTS (SELECT 1 FROM "RewardItem" i WHERE i."rewardId" = r.id) AS ok
-         FROM "Reward" r WHERE r."shopId" = $1 AND r."campaignId" = $2
-     ), pledges AS (
-       SELECT p.status, l.state,
-              (p."rewardId" IS NOT NULL OR EXISTS (
-                 SELECT 1 FROM jsonb_array_elements(p."addOns") a WHERE (a->>'quantity')::int > 0)) AS holds,
-              (EXISTS (SELECT 1 FROM mapped m WHERE m.id = p."rewardId" AND NOT m.ok)
-               OR EXISTS (
-                 SELECT 1 FROM jsonb_array_elements(p."addOns") a
-                   LEFT JOIN mapped m ON m.kind = 'ADDON' AND m.source = p.source AND m."externalId" = a->>'rewardExternalId'
-                  WHERE (a->>'quantity')::int > 0 AND (m.id IS NULL OR NOT m.ok))) AS unmapped
-         FROM "Pledge" p LEFT JOIN "OrderLink" l ON l."pledgeId" = p.id
-        WHERE p."shopId" = $1 AND p."campaignId" = $2
-     )
+    `WITH ${PLEDGE_STATES_CTE}
      SELECT count(*)::int AS pledges,
             count(*) FILTER (WHERE state IS NULL AND (status <> 'COLLECTED' OR NOT holds))::int AS "notOrderable",
             count(*) FILTER (WHERE state IS NULL AND status = 'COLLECTED' AND holds AND (unmapped OR $3))::int AS blocked,
