@@ -1,14 +1,19 @@
 // Polaris Viz charts for the dashboard. They measure their container, so they are drawn once the page runs in the
 // browser; until then (and for screen readers, always) the same figures are in a plain list beside them.
 import { FunnelChart, PolarisVizProvider, SimpleBarChart } from "@shopify/polaris-viz";
-import { useEffect, useState, type ReactNode } from "react";
+import { useSyncExternalStore, type ReactNode } from "react";
 
 export type Series = ReadonlyArray<{ label: string; value: number }>;
 
+const noSubscription = () => () => {};
+
+/** False on the server and while hydrating, true once the page runs in the browser. */
 function useMounted() {
-  const [mounted, setMounted] = useState(false);
-  useEffect(() => setMounted(true), []);
-  return mounted;
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 }
 
 function ChartFrame({ height, label, children }: { height: number; label: string; children: ReactNode }) {
