@@ -30,3 +30,8 @@ export function polarisTranslations(locale: Locale) {
 }
 
 export type { MessageKey };
+
+/** Whether a key built at run time (an Event's kind, say) has a message. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(MESSAGES.en, key);
+}

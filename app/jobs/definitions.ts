@@ -1,4 +1,13 @@
 // Every queue the app has, with its data schema and retry policy. Handlers are thin: they call a service.
+import {
+  EXCEPTIONS_SCAN_CRON,
+  EXCEPTIONS_SCAN_QUEUE,
+  HousekeepingJobData,
+  RETENTION_CRON,
+  RETENTION_QUEUE,
+  runExceptionsScanJob,
+  runRetentionJob,
+} from "../services/housekeeping-jobs";
 import type { Config } from "../config.server";
 import type { Database } from "../db/open";
 import { IMPORT_QUEUE, ImportJobData, runImportJob } from "../services/import/import-jobs";
@@ -198,6 +207,26 @@ export function jobDefinitions(deps: {
       expireInSeconds: 30 * 60,
       isTerminal: isTerminalError,
       handler: (data, context) => runWaveReleaseJob(deps.db, { adminOrigin: deps.adminOrigin }, data, context),
+    }),
+    defineQueue({
+      name: EXCEPTIONS_SCAN_QUEUE,
+      schema: HousekeepingJobData,
+      retryLimit: 2,
+      retryDelaySeconds: 300,
+      expireInSeconds: 30 * 60,
+      isTerminal: isTerminalError,
+      schedule: { cron: EXCEPTIONS_SCAN_CRON, data: {} },
+      handler: (data, context) => runExceptionsScanJob(deps.db, { adminOrigin: deps.adminOrigin }, data, context),
+    }),
+    defineQueue({
+      name: RETENTION_QUEUE,
+      schema: HousekeepingJobData,
+      retryLimit: 2,
+      retryDelaySeconds: 600,
+      expireInSeconds: 60 * 60,
+      isTerminal: isTerminalError,
+      schedule: { cron: RETENTION_CRON, data: {} },
+      handler: (data, context) => runRetentionJob(deps.db, { adminOrigin: deps.adminOrigin }, data, context),
     }),
   ];
 }

@@ -1,7 +1,7 @@
 // The backers of a campaign: one line per pledge, searched by name, email or backer id, filtered by status,
 // reward, country and source, and paged by keyset so the thousandth page is as quick as the first.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData, useNavigate, useNavigation, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData, useNavigate, useNavigation, useSearchParams } from "@remix-run/react";
 import {
   Badge,
   Card,
@@ -134,7 +134,7 @@ export default function BackersPage() {
                 ]}
                 rows={list.rows.map((row) => [
                   <span key={row.id}>
-                    {row.name ?? "—"}{" "}
+                    <Link to={`/app/backers/${row.backerId}`}>{row.name ?? "—"}</Link>{" "}
                     <Text as="span" tone="subdued">
                       #{row.backerNumber ?? row.externalBackerId}
                     </Text>

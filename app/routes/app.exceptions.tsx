@@ -1,7 +1,9 @@
 // The exceptions inbox: everything a person must decide, across campaigns (dropped pledges with drafts, rewards
 // with no variants, Shopify's refusals, pre-orders past a cap, failed balance charges, stock drift), worst first,
-// filtered by status, kind, severity and campaign. Each row links to the page that fixes its cause; selected rows
-// are marked resolved with a note, recording who and when. Exceptions whose cause goes away clear themselves.
+// filtered by status, kind, severity and campaign. Each row offers what resolves its kind (domain/exceptions.ts):
+// buttons that do it (re-send the link, retry the push, release the stock, reconcile stock) and links to the page
+// that fixes it (the backer's address, the reward mapping, the data export); selected rows are marked resolved
+// with a note, recording who and when. Exceptions whose cause goes away clear themselves.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSubmit } from "@remix-run/react";
 import {
@@ -20,6 +22,11 @@ import {
 } from "@shopify/polaris";
 import { useState } from "react";
 import { requireShop } from "../admin-shop.server";
+import { IntentButton } from "../components/IntentButton";
+import { readConfig } from "../config.server";
+import { ACTIONS_BY_KIND, isServerAction, type LinkAction } from "../domain/exceptions";
+import { jobs } from "../jobs/runtime.server";
+import { runExceptionAction } from "../services/exception-actions";
 import { useLocale, useTranslate } from "../components/i18n";
 import { database } from "../db.server";
 import type { MessageKey } from "../i18n";
@@ -28,10 +35,21 @@ import {
   openExceptionKinds,
   resolveExceptions,
   type ExceptionFilter,
-  type ExceptionKind,
 } from "../services/exceptions";
 
 const SEVERITIES = ["CRITICAL", "WARNING", "INFO"] as const;
+
+const OUTCOME_TONE = {
+  link_queued: "success",
+  push_queued: "success",
+  stock_released: "success",
+  reconcile_queued: "success",
+  no_draft: "warning",
+  still_collected: "warning",
+  paid: "warning",
+  refused: "critical",
+  not_offered: "critical",
+} as const;
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireShop(request);
@@ -58,28 +76,41 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session, shop } = await requireShop(request);
   const form = await request.formData();
-  if (form.get("intent") !== "resolve") throw new Response("Unknown action", { status: 400 });
+  const intent = String(form.get("intent") ?? "");
+  if (isServerAction(intent)) {
+    const outcome = await runExceptionAction(
+      database,
+      { jobs, adminOrigin: readConfig().SHOPIFY_ADMIN_ORIGIN },
+      shop.id,
+      String(form.get("id") ?? ""),
+      intent,
+      `user:${session.id}`,
+    );
+    if (!outcome) throw new Response("No such exception", { status: 404 });
+    return { outcome, resolved: null };
+  }
+  if (intent !== "resolve") throw new Response("Unknown action", { status: 400 });
   const ids = String(form.get("ids") ?? "")
     .split(",")
     .filter(Boolean);
   const note = String(form.get("note") ?? "");
   const resolved = await resolveExceptions(database, shop.id, ids, `user:${session.id}`, note);
-  return { resolved };
+  return { resolved, outcome: null };
 };
 
-/** Where the cause of an exception is fixed. */
-function fixUrl(exception: { kind: ExceptionKind; campaignId: string | null; backerNumber: number | null }) {
-  const campaign = exception.campaignId ? `/app/campaigns/${exception.campaignId}` : null;
-  switch (exception.kind) {
-    case "unmapped_reward":
-      return campaign ? `${campaign}/rewards` : null;
-    case "preorder_over_cap":
-    case "balance_failed":
+/** Where a link action takes the merchant. */
+function linkFor(action: LinkAction, exception: { campaignId: string | null; backerId: string | null }): string | null {
+  const backer = exception.backerId ? `/app/backers/${exception.backerId}` : null;
+  switch (action) {
+    case "open_backer":
+    case "edit_address":
+      return backer;
+    case "download_data":
+      return backer ? `${backer}/data` : null;
+    case "map_reward":
+      return exception.campaignId ? `/app/campaigns/${exception.campaignId}/rewards` : null;
+    case "open_preorders":
       return "/app/preorders";
-    case "inventory_drift":
-      return "/app/inventory";
-    default:
-      return campaign ? `${campaign}/backers${exception.backerNumber ? `?q=${exception.backerNumber}` : ""}` : null;
   }
 }
 
@@ -115,9 +146,14 @@ export default function Exceptions() {
   return (
     <Page title={t("exceptions.title")} subtitle={t("exceptions.subtitle")}>
       <Layout>
-        {result ? (
+        {result?.resolved != null ? (
           <Layout.Section>
             <Banner tone="success">{t("exceptions.resolved", { count: result.resolved })}</Banner>
+          </Layout.Section>
+        ) : null}
+        {result?.outcome ? (
+          <Layout.Section>
+            <Banner tone={OUTCOME_TONE[result.outcome]}>{t(`exceptions.outcome.${result.outcome}`)}</Banner>
           </Layout.Section>
         ) : null}
         <Layout.Section>
@@ -201,7 +237,6 @@ export default function Exceptions() {
                   ]}
                 >
                   {exceptions.map((e, index) => {
-                    const url = fixUrl(e);
                     return (
                       <IndexTable.Row id={e.id} key={e.id} position={index} selected={selectedResources.includes(e.id)}>
                         <IndexTable.Cell>{kindLabel(e.kind)}</IndexTable.Cell>
@@ -224,7 +259,27 @@ export default function Exceptions() {
                           ) : null}
                         </IndexTable.Cell>
                         <IndexTable.Cell>{new Date(e.updatedAt).toLocaleString(locale)}</IndexTable.Cell>
-                        <IndexTable.Cell>{url ? <Link to={url}>{t("exceptions.fix")}</Link> : null}</IndexTable.Cell>
+                        <IndexTable.Cell>
+                          {e.resolvedAt ? null : (
+                            <InlineStack gap="200" blockAlign="center" wrap={false}>
+                              {ACTIONS_BY_KIND[e.kind]?.map((name) => {
+                                const label = t(`exceptions.action.${name}`);
+                                if (isServerAction(name))
+                                  return (
+                                    <IntentButton key={name} intent={name} fields={{ id: e.id }} variant="plain">
+                                      {label}
+                                    </IntentButton>
+                                  );
+                                const url = linkFor(name, e);
+                                return url ? (
+                                  <Link key={name} to={url} reloadDocument={name === "download_data"}>
+                                    {label}
+                                  </Link>
+                                ) : null;
+                              })}
+                            </InlineStack>
+                          )}
+                        </IndexTable.Cell>
                       </IndexTable.Row>
                     );
                   })}

@@ -86,6 +86,7 @@ export async function listBackers(prisma: PrismaClient, shopId: string, campaign
       ...(query.after ? { cursor: { id: query.after }, skip: 1 } : {}),
       select: {
         id: true,
+        backerId: true,
         externalBackerId: true,
         backerNumber: true,
         source: true,
@@ -105,6 +106,7 @@ export async function listBackers(prisma: PrismaClient, shopId: string, campaign
     total,
     rows: page.map((pledge) => ({
       id: pledge.id,
+      backerId: pledge.backerId,
       externalBackerId: pledge.externalBackerId,
       backerNumber: pledge.backerNumber,
       source: pledge.source,

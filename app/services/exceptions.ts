@@ -1,26 +1,18 @@
 // Exceptions: what a person must decide. Raised by the work that meets them (a push meets a dropped pledge, a
 // reward with no variants, a refusal by Shopify), one row per kind and subject, so raising again only refreshes
 // it; cleared by the same work when the cause goes away (the reward is mapped, the pledge is drafted); a merchant's
-// resolution is kept, with who, when and why. The inbox that lists and acts on them is issue #9.
+// resolution is kept, with who, when and why. The inbox (app/routes/app.exceptions.tsx) lists and acts on them.
 import type { Database } from "../db/open";
+import type { ExceptionKind } from "../domain/exceptions";
 
-export type ExceptionKind =
-  | "pledge_dropped"
-  | "pledge_errored"
-  | "pledge_refunded"
-  | "pledge_cancelled"
-  | "unmapped_reward"
-  | "push_refused"
-  | "preorder_over_cap"
-  | "balance_failed"
-  | "inventory_drift";
+export type { ExceptionKind };
 
 export interface RaisedException {
   campaignId: string | null;
   pledgeId?: string | null;
   kind: ExceptionKind;
   severity: "INFO" | "WARNING" | "CRITICAL";
-  subjectType: "Pledge" | "Reward" | "Order" | "InventoryLevel";
+  subjectType: "Pledge" | "Reward" | "Order" | "InventoryLevel" | "Backer";
   subjectId: string;
   data?: Record<string, unknown>;
 }
@@ -59,6 +51,27 @@ export async function clearExceptions(
   );
 }
 
+/**
+ * A full check of one kind in one campaign: what was found is raised, and open ones of that kind in that campaign
+ * that were not found again are cleared (their cause went away).
+ */
+export async function syncExceptions(
+  db: Database,
+  shopId: string,
+  campaignId: string,
+  kind: ExceptionKind,
+  found: RaisedException[],
+  cause: string,
+) {
+  await raiseExceptions(db, shopId, found);
+  await db.query(
+    `UPDATE "Exception" SET "resolvedAt" = now(), "resolvedBy" = $4, resolution = 'cleared: the cause went away',
+            "updatedAt" = now()
+      WHERE "shopId" = $1 AND "campaignId" = $2 AND kind = $3 AND "resolvedAt" IS NULL AND NOT ("subjectId" = ANY($5))`,
+    [shopId, campaignId, kind, cause, found.map((f) => f.subjectId)],
+  );
+}
+
 export async function openExceptionCounts(db: Database, shopId: string, campaignId: string) {
   const rows = await db.query<{ kind: ExceptionKind; severity: string; count: number }>(
     `SELECT kind, severity::text, count(*)::int AS count FROM "Exception"
@@ -92,6 +105,7 @@ export async function listExceptions(db: Database, shopId: string, filter: Excep
     campaignId: string | null;
     campaignName: string | null;
     pledgeId: string | null;
+    backerId: string | null;
     backerNumber: number | null;
     data: Record<string, unknown>;
     createdAt: Date;
@@ -101,7 +115,8 @@ export async function listExceptions(db: Database, shopId: string, filter: Excep
     resolution: string | null;
   }>(
     `SELECT e.id, e.kind, e.severity::text, e."subjectType", e."subjectId", e."campaignId", c.name AS "campaignName",
-            e."pledgeId", p."backerNumber", e.data, e."createdAt", e."updatedAt", e."resolvedAt", e."resolvedBy",
+            e."pledgeId", coalesce(p."backerId", CASE WHEN e."subjectType" = 'Backer' THEN e."subjectId" END) AS "backerId",
+            p."backerNumber", e.data, e."createdAt", e."updatedAt", e."resolvedAt", e."resolvedBy",
             e.resolution
        FROM "Exception" e
        LEFT JOIN "Campaign" c ON c.id = e."campaignId"
@@ -115,6 +130,21 @@ export async function listExceptions(db: Database, shopId: string, filter: Excep
       LIMIT $6`,
     [shopId, status, filter.kind ?? null, filter.severity ?? null, filter.campaignId ?? null, limit],
   );
+}
+
+/** One exception of this shop, for an action on it; null if it is another shop's or does not exist. */
+export async function exceptionById(db: Database, shopId: string, id: string) {
+  const [row] = await db.query<{
+    id: string;
+    kind: ExceptionKind;
+    campaignId: string | null;
+    pledgeId: string | null;
+    resolvedAt: Date | null;
+  }>(`SELECT id, kind, "campaignId", "pledgeId", "resolvedAt" FROM "Exception" WHERE "shopId" = $1 AND id = $2`, [
+    shopId,
+    id,
+  ]);
+  return row ?? null;
 }
 
 /** Open exceptions of the shop by kind, for the inbox's filters. */

@@ -160,6 +160,8 @@ export function completeDraftOrder(
 export function deleteDraftOrder(state: ShopState, id: number): { deletedId: number | null; userErrors: UserError[] } {
   const draft = state.draftOrders.get(id);
   if (!draft) return { deletedId: null, userErrors: [{ field: ["id"], message: "Draft order does not exist" }] };
+  if (draft.status === "COMPLETED")
+    return { deletedId: null, userErrors: [{ field: ["id"], message: "Completed draft orders cannot be deleted" }] };
   releaseReservations(state, draft, "available");
   state.draftOrders.delete(id);
   state.emit("draft_orders/delete", { id: draft.id });

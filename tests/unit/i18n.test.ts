@@ -31,6 +31,8 @@ describe("locales", () => {
       "imports.column.source",
       "backers.column.source",
       "backers.filter.source",
+      "backer.cause.import",
+      "backer.cause.webhook",
     ]);
     const untranslated = Object.keys(en).filter(
       (key) =>

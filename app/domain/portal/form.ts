@@ -186,6 +186,42 @@ function parseAddress(
   };
 }
 
-export function phoneRequired(settings: PortalSettings, country: string): boolean {
+export function phoneRequired(settings: Pick<PortalSettings, "phoneRequiredCountries">, country: string): boolean {
   return settings.phoneRequiredCountries.some((code) => code === "*" || code.toUpperCase() === country);
+}
+
+/** The merchant's edit of a backer's address in the admin: the portal's rules, without the country lock. */
+export function parseMerchantAddress(
+  form: Record<string, string | undefined>,
+  settings: PortalSettings,
+): { ok: true; address: PortalAddress } | { ok: false; errors: Record<string, FieldError> } {
+  const errors: Record<string, FieldError> = {};
+  const offer: PortalOffer = { items: [], extras: [], pledgeCountry: null };
+  const address = parseAddress(form, offer, { ...settings, lockCountry: false }, errors);
+  if (Object.keys(errors).length || !address) return { ok: false, errors };
+  return { ok: true, address };
+}
+
+export type AddressProblem = "address_incomplete" | "phone_missing";
+
+/**
+ * What stops a stored address from shipping: a missing street, city or country, or a province Shopify needs;
+ * or no phone where the campaign says customs needs one. Null when it will ship. A backer with no address at
+ * all is not a problem yet: the portal asks for one.
+ */
+export function addressProblem(
+  backer: {
+    address1: string | null;
+    city: string | null;
+    countryCode: string | null;
+    provinceCode: string | null;
+    phone: string | null;
+  },
+  settings: Pick<PortalSettings, "phoneRequiredCountries">,
+): AddressProblem | null {
+  if (!backer.address1 && !backer.city && !backer.countryCode) return null;
+  if (!backer.address1 || !backer.city || !backer.countryCode) return "address_incomplete";
+  if (provinceRequired(backer.countryCode) && !backer.provinceCode) return "address_incomplete";
+  if (!backer.phone && phoneRequired(settings, backer.countryCode)) return "phone_missing";
+  return null;
 }

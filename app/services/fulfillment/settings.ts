@@ -1,7 +1,6 @@
-// The shop's fulfillment settings (Shop.settings.fulfillment), read through their schema so an older or
-// hand-edited value falls back to the defaults.
-import type { PrismaClient } from "@prisma/client";
+// The shop's fulfillment settings (Shop.settings.fulfillment).
 import { z } from "zod";
+import { shopSettingsSection } from "../shop-settings";
 import type { MixedOrders } from "./holds";
 
 const FulfillmentSettings = z.object({
@@ -11,26 +10,9 @@ const FulfillmentSettings = z.object({
 
 export type FulfillmentSettings = { mixedOrders: MixedOrders };
 
-const DEFAULTS: FulfillmentSettings = { mixedOrders: "hold_whole" };
+const fulfillment = shopSettingsSection("fulfillment", FulfillmentSettings, {
+  mixedOrders: "hold_whole",
+} as FulfillmentSettings);
 
-export function fulfillmentSettings(shopSettings: unknown): FulfillmentSettings {
-  const parsed = FulfillmentSettings.partial().safeParse(
-    (shopSettings as Record<string, unknown> | null)?.fulfillment ?? {},
-  );
-  return { ...DEFAULTS, ...(parsed.success ? parsed.data : {}) };
-}
-
-export async function updateFulfillmentSettings(
-  prisma: PrismaClient,
-  shopId: string,
-  patch: Partial<FulfillmentSettings>,
-) {
-  const valid = FulfillmentSettings.partial().parse(patch);
-  return prisma.$transaction(async (tx) => {
-    const shop = await tx.shop.findUniqueOrThrow({ where: { id: shopId } });
-    const next = { ...fulfillmentSettings(shop.settings), ...valid };
-    const settings = { ...((shop.settings as object | null) ?? {}), fulfillment: next };
-    await tx.shop.update({ where: { id: shopId }, data: { settings: settings as object } });
-    return next;
-  });
-}
+export const fulfillmentSettings = fulfillment.read;
+export const updateFulfillmentSettings = fulfillment.update;

@@ -1,6 +1,7 @@
 // Imports from the admin run as jobs: the upload is stored, an ImportRun is queued, and a worker reads the file
 // and writes the pledges, keeping the run's progress for the progress bar. The job id comes from the run, so the
 // run is queued once however often the job is retried.
+import { checkCampaign } from "../exception-checks";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Database } from "../../db/open";
@@ -70,6 +71,8 @@ export async function runImportJob(
       }),
     );
     await deleteUpload(db, data.shopId, run.uploadId);
+    // What the file brought in is checked now, not at the next hourly scan: bad addresses, duplicates.
+    await checkCampaign(db, data.shopId, run.campaignId, `import:${run.id}`);
     context.logger.info(
       { runId: run.id, rows: result.rows, created: result.created, rejected: result.rejected },
       "import finished",

@@ -140,3 +140,27 @@ export const DRAFT_ORDER_COMPLETE = `#graphql
     }
   }
 ` as const;
+
+export const DRAFT_ORDER_DELETE = `#graphql
+  mutation DraftOrderDelete($input: DraftOrderDeleteInput!) {
+    draftOrderDelete(input: $input) {
+      deletedId
+      userErrors {
+        field
+        message
+      }
+    }
+  }
+` as const;
+
+export const DRAFT_ORDER_STATUS = `#graphql
+  query DraftOrderStatus($id: ID!) {
+    draftOrder(id: $id) {
+      id
+      status
+      order {
+        id
+      }
+    }
+  }
+` as const;

@@ -1,4 +1,4 @@
-// The mandatory compliance topics. They do what they promise for the data that exists so far.
+// The mandatory compliance topics (services/privacy.ts says what each one does).
 import { z } from "zod";
 import { TerminalJobError } from "../../jobs/queue";
 import { recordCustomerDataRequest, redactCustomer } from "../../services/privacy";
@@ -16,17 +16,17 @@ function parse<T>(schema: z.ZodType<T>, payload: unknown, topic: string): T {
 }
 
 export const complianceWebhookHandlers: Record<string, WebhookHandler> = {
-  "customers/data_request": ({ prisma }, webhook) => {
+  "customers/data_request": (db, webhook) => {
     const payload = parse(DataRequestPayload, webhook.payload, webhook.topic);
-    return recordCustomerDataRequest(prisma, webhook.shop, {
+    return recordCustomerDataRequest(db, webhook.shop, {
       email: payload.customer.email ?? null,
       requestId: payload.data_request?.id ?? null,
       cause: `webhook:${webhook.webhookId}`,
     });
   },
-  "customers/redact": ({ prisma }, webhook) => {
+  "customers/redact": (db, webhook) => {
     const payload = parse(CustomerRedactPayload, webhook.payload, webhook.topic);
-    return redactCustomer(prisma, webhook.shop, {
+    return redactCustomer(db, webhook.shop, {
       email: payload.customer.email ?? null,
       cause: `webhook:${webhook.webhookId}`,
     });

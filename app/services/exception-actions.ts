@@ -1,0 +1,61 @@
+// The inbox's buttons that do something: re-send the backer's link, retry a refused push, release the stock of an
+// ended pledge's draft, reconcile stock now. Each is checked against the exception's kind (domain/exceptions.ts)
+// and the shop; the exception stays open until the work clears its cause (a later push, a paid invoice, a scan),
+// except release_stock, which clears it itself once the draft is gone.
+import type { Database } from "../db/open";
+import { offers, type ServerAction } from "../domain/exceptions";
+import type { JobQueue } from "../jobs/queue";
+import { exceptionById } from "./exceptions";
+import { INVENTORY_RECONCILE_QUEUE } from "./inventory/jobs";
+import { queuePush } from "./ordering/push-jobs";
+import { releaseEndedPledgeDraft } from "./ordering/release";
+import { queueLinkEmail } from "./portal/admin";
+import { adminForShop } from "./shop-admin";
+
+export type ActionOutcome =
+  | "link_queued"
+  | "push_queued"
+  | "stock_released"
+  | "reconcile_queued"
+  | "no_draft"
+  | "still_collected"
+  | "paid"
+  | "refused"
+  | "not_offered";
+
+export async function runExceptionAction(
+  db: Database,
+  deps: { jobs: JobQueue; adminOrigin?: string },
+  shopId: string,
+  exceptionId: string,
+  action: ServerAction,
+  by: string,
+): Promise<ActionOutcome | null> {
+  const exception = await exceptionById(db, shopId, exceptionId);
+  if (!exception) return null;
+  if (!offers(exception.kind, action)) return "not_offered";
+  switch (action) {
+    case "resend_link": {
+      const link = exception.pledgeId
+        ? await db.prisma.orderLink.findFirst({ where: { pledgeId: exception.pledgeId, shopId } })
+        : null;
+      if (!link?.draftOrderId) return "no_draft";
+      await queueLinkEmail(deps.jobs, shopId, link.pledgeId);
+      return "link_queued";
+    }
+    case "retry_push": {
+      if (!exception.campaignId) return "not_offered";
+      await queuePush(db, deps.jobs, { shopId, campaignId: exception.campaignId, retryFailed: true });
+      return "push_queued";
+    }
+    case "release_stock": {
+      if (!exception.pledgeId) return "no_draft";
+      const { admin } = await adminForShop(db.prisma, shopId, { adminOrigin: deps.adminOrigin });
+      const outcome = await releaseEndedPledgeDraft(db, admin, shopId, exception.pledgeId, by);
+      return outcome === "released" ? "stock_released" : outcome;
+    }
+    case "reconcile_stock":
+      await deps.jobs.enqueue(INVENTORY_RECONCILE_QUEUE, { shopId });
+      return "reconcile_queued";
+  }
+}
