@@ -1,4 +1,4 @@
-import { Button } from "@shopify/polaris";
+import { Button, type ButtonProps } from "@shopify/polaris";
 import { useState } from "react";
 import type { MessageKey } from "../i18n";
 import { useTranslate } from "./i18n";
@@ -7,7 +7,15 @@ import { useTranslate } from "./i18n";
  * The CSV comes from an authenticated route: fetched with the session token (App Bridge adds it to the app's own
  * fetches), then saved from memory, since an embedded app cannot send the token with a plain link.
  */
-export function DownloadButton({ url, label }: { url: string; label: MessageKey }) {
+export function DownloadButton({
+  url,
+  label,
+  variant,
+}: {
+  url: string;
+  label: MessageKey;
+  variant?: ButtonProps["variant"];
+}) {
   const t = useTranslate();
   const [busy, setBusy] = useState(false);
   const download = async () => {
@@ -26,7 +34,7 @@ export function DownloadButton({ url, label }: { url: string; label: MessageKey 
     }
   };
   return (
-    <Button onClick={download} loading={busy}>
+    <Button onClick={download} loading={busy} variant={variant}>
       {t(label)}
     </Button>
   );

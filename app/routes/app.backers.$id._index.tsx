@@ -18,6 +18,7 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { notFound, requireShop } from "../admin-shop.server";
+import { DownloadButton } from "../components/DownloadButton";
 import { useLocale, useTranslate } from "../components/i18n";
 import { readConfig } from "../config.server";
 import { database } from "../db.server";
@@ -101,7 +102,12 @@ export default function BackerPage() {
   }));
   const timeline = [
     ...events.map((e) => ({ id: e.id, at: e.createdAt, kind: e.kind, cause: e.cause })),
-    ...pledges.map((p) => ({ id: `import-${p.id}`, at: p.createdAt, kind: "imported", cause: p.source })),
+    ...pledges.map((p) => ({
+      id: `import-${p.id}`,
+      at: p.createdAt,
+      kind: "imported",
+      cause: t(`platform.${p.source}`),
+    })),
   ].sort((a, b) => new Date(b.at).getTime() - new Date(a.at).getTime());
 
   return (
@@ -109,7 +115,6 @@ export default function BackerPage() {
       title={title}
       subtitle={label ? `${label} · ${backer.campaign.name}` : backer.campaign.name}
       backAction={{ content: t("backers.title"), url: `/app/campaigns/${backer.campaign.id}/backers` }}
-      secondaryActions={[{ content: t("backer.download"), url: `/app/backers/${backer.id}/data`, external: false }]}
     >
       <Layout>
         {result?.saved ? (
@@ -190,6 +195,9 @@ export default function BackerPage() {
                   {t("backer.address")}
                 </Text>
                 {backer.email ? <Text as="p">{backer.email}</Text> : null}
+                <InlineStack>
+                  <DownloadButton url={`/app/backers/${backer.id}/data`} label="backer.download" />
+                </InlineStack>
                 <FormLayout>
                   {ADDRESS_FIELDS.map((field) => (
                     <TextField

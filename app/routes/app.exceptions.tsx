@@ -22,6 +22,7 @@ import {
 } from "@shopify/polaris";
 import { useState } from "react";
 import { requireShop } from "../admin-shop.server";
+import { DownloadButton } from "../components/DownloadButton";
 import { IntentButton } from "../components/IntentButton";
 import { readConfig } from "../config.server";
 import { ACTIONS_BY_KIND, isServerAction, type LinkAction } from "../domain/exceptions";
@@ -30,12 +31,7 @@ import { runExceptionAction } from "../services/exception-actions";
 import { useLocale, useTranslate } from "../components/i18n";
 import { database } from "../db.server";
 import type { MessageKey } from "../i18n";
-import {
-  listExceptions,
-  openExceptionKinds,
-  resolveExceptions,
-  type ExceptionFilter,
-} from "../services/exceptions";
+import { listExceptions, openExceptionKinds, resolveExceptions, type ExceptionFilter } from "../services/exceptions";
 
 const SEVERITIES = ["CRITICAL", "WARNING", "INFO"] as const;
 
@@ -271,8 +267,17 @@ export default function Exceptions() {
                                     </IntentButton>
                                   );
                                 const url = linkFor(name, e);
+                                if (url && name === "download_data")
+                                  return (
+                                    <DownloadButton
+                                      key={name}
+                                      url={url}
+                                      label="exceptions.action.download_data"
+                                      variant="plain"
+                                    />
+                                  );
                                 return url ? (
-                                  <Link key={name} to={url} reloadDocument={name === "download_data"}>
+                                  <Link key={name} to={url}>
                                     {label}
                                   </Link>
                                 ) : null;
