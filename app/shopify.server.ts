@@ -2,6 +2,7 @@
 // Admin API calls go through app/shopify/admin-client.ts, never through the library's client, so the app
 // has one typed, paced door to Shopify.
 import "@shopify/shopify-app-remix/adapters/node";
+import { shopifyApi } from "@shopify/shopify-api";
 import { AppDistribution, type ApiVersion, shopifyApp } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import { readConfig, shopifyCredentials } from "./config.server";
@@ -21,6 +22,17 @@ const shopify = shopifyApp({
   useOnlineTokens: false,
   future: { unstable_newEmbeddedAuthStrategy: true, expiringOfflineAccessTokens: true },
   ...(config.SHOP_CUSTOM_DOMAIN ? { customShopDomains: [config.SHOP_CUSTOM_DOMAIN] } : {}),
+});
+
+/** The same library's webhook verification alone, with the app's credentials (webhooks/route.server.ts). */
+export const webhookApi = shopifyApi({
+  apiKey: credentials.apiKey,
+  apiSecretKey: credentials.apiSecretKey,
+  apiVersion: ADMIN_API_VERSION as ApiVersion,
+  hostName: new URL(credentials.appUrl).host,
+  hostScheme: new URL(credentials.appUrl).protocol === "http:" ? "http" : "https",
+  isEmbeddedApp: true,
+  logger: { level: 0 },
 });
 
 export default shopify;

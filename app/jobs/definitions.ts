@@ -1,4 +1,5 @@
 // Every queue the app has, with its data schema and retry policy. Handlers are thin: they call a service.
+import { z } from "zod";
 import {
   EXCEPTIONS_SCAN_CRON,
   EXCEPTIONS_SCAN_QUEUE,
@@ -49,7 +50,13 @@ import {
 import { PORTAL_LINK_QUEUE, PortalLinkJobData, sendRequestedLinks } from "../services/portal/request-link";
 import { AdminApiError } from "../shopify/errors";
 import { processWebhook } from "../webhooks/process";
-import { WEBHOOK_QUEUE, WebhookJobData } from "../webhooks/receive";
+import {
+  queueUnqueued,
+  WEBHOOK_QUEUE,
+  WEBHOOK_SWEEP_CRON,
+  WEBHOOK_SWEEP_QUEUE,
+  WebhookJobData,
+} from "../webhooks/receive";
 import { defineQueue, TerminalJobError, type QueueDefinition } from "./queue";
 
 /** The push settings of the configuration, as the push queue takes them. */
@@ -86,6 +93,16 @@ export function jobDefinitions(deps: {
       retryDelaySeconds: 5,
       isTerminal: isTerminalError,
       handler: (data, context) => processWebhook(deps.db, data, context, { adminOrigin: deps.adminOrigin }),
+    }),
+    defineQueue({
+      name: WEBHOOK_SWEEP_QUEUE,
+      schema: z.object({}),
+      retryLimit: 1,
+      retryDelaySeconds: 30,
+      expireInSeconds: 5 * 60,
+      isTerminal: isTerminalError,
+      schedule: { cron: WEBHOOK_SWEEP_CRON, data: {} },
+      handler: (_data, context) => queueUnqueued(deps.db, context.jobs),
     }),
     defineQueue({
       name: IMPORT_QUEUE,

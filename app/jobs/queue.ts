@@ -20,7 +20,7 @@ export interface JobContext {
   logger: Logger;
   signal: AbortSignal;
   /** The queue the job runs on, for a job that queues its own continuation. */
-  jobs: Pick<JobQueue, "enqueueWithId">;
+  jobs: Pick<JobQueue, "enqueueWithId" | "enqueueMany">;
 }
 
 export interface QueueDefinition<Schema extends z.ZodType = z.ZodType> {
@@ -120,6 +120,18 @@ export class JobQueue {
     const parsed = definition.schema.safeParse(data);
     if (!parsed.success) throw new Error(`Invalid data for job ${queue}: ${parsed.error.message}`);
     return (await this.boss.send(queue, parsed.data as object, { ...options, id })) !== null;
+  }
+
+  /** Queues many jobs of one queue in one statement, each under its own id; ids already queued are skipped. */
+  async enqueueMany(queue: string, jobs: Array<{ id: string; data: unknown }>): Promise<void> {
+    if (!jobs.length) return;
+    const definition = this.definition(queue);
+    const parsed = jobs.map((job) => {
+      const data = definition.schema.safeParse(job.data);
+      if (!data.success) throw new Error(`Invalid data for job ${queue}: ${data.error.message}`);
+      return { id: job.id, data: data.data as object };
+    });
+    await this.boss.insert(queue, parsed);
   }
 
   async status(queue: string, jobId: string): Promise<JobStatus | null> {

@@ -1,27 +1,47 @@
-// What every webhook route does: verify the HMAC (a bad one is answered 401 by the library), record and
-// queue the delivery, and only then answer 200, so a delivery is acknowledged only once it is safe.
-import prisma from "../db.server";
+// What every webhook route does: verify the HMAC (a bad one is answered 401), record the delivery, answer 200,
+// and queue its job right after (webhooks/receive.ts). Verification is the Shopify library's own
+// `webhooks.validate`; the app library's `authenticate.webhook` would also load the shop's session from the
+// database on every delivery, which no handler here needs on the request's path.
+import { WebhookValidationErrorReason } from "@shopify/shopify-api";
+import { database } from "../db.server";
 import { jobs } from "../jobs/runtime.server";
 import { logger } from "../logger.server";
-import { authenticate } from "../shopify.server";
-import { receiveWebhook } from "./receive";
+import { webhookApi } from "../shopify.server";
+import { DeliveryDispatcher, recordDelivery, webhookJob } from "./receive";
+
+const dispatcher = new DeliveryDispatcher(database, jobs, (error, deliveries) =>
+  logger.error({ err: error, deliveries }, "webhooks recorded, queueing left to the sweep"),
+);
 
 export async function handleWebhookRequest(request: Request): Promise<Response> {
+  if (request.method !== "POST") return new Response(null, { status: 405 });
+  const rawBody = await request.text();
+  const check = await webhookApi.webhooks.validate({ rawBody, rawRequest: request });
+  if (!check.valid) {
+    const status = check.reason === WebhookValidationErrorReason.InvalidHmac ? 401 : 400;
+    logger.warn({ reason: check.reason, status }, "webhook refused");
+    return new Response(null, { status });
+  }
+  let payload: unknown;
+  try {
+    payload = JSON.parse(rawBody);
+  } catch {
+    return new Response(null, { status: 400 });
+  }
   // The topic header keeps Shopify's slash form (app/uninstalled), which is how handlers are named.
-  const topicHeader = request.headers.get("x-shopify-topic");
-  const context = await authenticate.webhook(request);
-  const intake = await receiveWebhook(
-    { prisma, queue: jobs },
-    {
-      webhookId: context.webhookId,
-      topic: topicHeader ?? context.topic.toLowerCase(),
-      shop: context.shop,
-      payload: context.payload,
-      eventId: context.eventId,
-      triggeredAt: context.triggeredAt,
-      apiVersion: context.apiVersion,
-    },
-  );
-  logger.info({ topic: topicHeader, shop: context.shop, webhookId: context.webhookId, intake }, "webhook received");
+  const topic = request.headers.get("x-shopify-topic") ?? check.topic.toLowerCase();
+  const delivery = {
+    webhookId: check.webhookId,
+    topic,
+    shop: check.domain,
+    payload,
+    ...("eventId" in check && check.eventId ? { eventId: check.eventId } : {}),
+    ...(check.triggeredAt ? { triggeredAt: check.triggeredAt } : {}),
+    apiVersion: check.apiVersion,
+  };
+  const intake = await recordDelivery(database, delivery);
+  logger.info({ topic, shop: check.domain, webhookId: check.webhookId, intake }, "webhook received");
+  // Queued after the 200, with the deliveries around it; a failure there is the sweep's, never Shopify's.
+  if (intake === "recorded") dispatcher.add(webhookJob(delivery));
   return new Response(null, { status: 200 });
 }

@@ -8,7 +8,8 @@ import type { JobQueue } from "../../app/jobs/queue";
 import { createTestDatabaseUrl, engineName, type TestDatabase } from "../helpers/database";
 import { createBackerWithPledge, createCampaign, createOfflineSession, createShop } from "../helpers/factories";
 import { waitFor } from "../helpers/wait";
-import { webhookRequest, type WebhookRequestOptions } from "../helpers/webhooks";
+import { signWebhookBody, webhookRequest, type WebhookRequestOptions } from "../helpers/webhooks";
+import { queueUnqueued, recordDelivery } from "../../app/webhooks/receive";
 
 const SECRET = "webhook-test-secret";
 type Action = (args: ActionFunctionArgs) => Promise<Response>;
@@ -73,7 +74,7 @@ describe(`webhooks on ${engineName}`, () => {
     return { shop, campaign, backer, pledge };
   }
 
-  it("answers 200 to a correctly signed delivery, after recording and queuing it", async () => {
+  it("answers 200 to a correctly signed delivery once it is recorded, and queues its job", async () => {
     const { shop } = await backerSetup();
     const webhookId = randomUUID();
     const response = await deliver("compliance", {
@@ -83,13 +84,52 @@ describe(`webhooks on ${engineName}`, () => {
       payload: { shop_domain: shop.domain, customer: { id: 1, email: "ada@example.com" }, data_request: { id: 9 } },
     });
     expect(response.status).toBe(200);
+    // Recorded before the 200, with its body until the job is queued.
     const delivery = await database.prisma.webhookDelivery.findUniqueOrThrow({ where: { webhookId } });
-    expect(delivery).toMatchObject({
-      topic: "customers/data_request",
-      shopDomain: shop.domain,
-      jobId: expect.any(String),
-    });
+    expect(delivery).toMatchObject({ topic: "customers/data_request", shopDomain: shop.domain });
     await processed(webhookId);
+    expect(await database.prisma.webhookDelivery.findUniqueOrThrow({ where: { webhookId } })).toMatchObject({
+      jobId: expect.any(String),
+      payload: null,
+    });
+  });
+
+  it("queues a delivery recorded by a process that died before queueing it, once", async () => {
+    const { shop, backer } = await backerSetup();
+    const webhookId = randomUUID();
+    // The crash: recorded (Shopify got its 200), never queued.
+    await recordDelivery(database, {
+      webhookId,
+      topic: "customers/data_request",
+      shop: shop.domain,
+      payload: { customer: { email: "ada@example.com" }, data_request: { id: 11 } },
+    });
+    expect((await queueUnqueued(database, jobs, 0)).queued).toBeGreaterThanOrEqual(1);
+    expect(await queueUnqueued(database, jobs, 0)).toEqual({ queued: 0 });
+    await processed(webhookId);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await database.prisma.event.count({ where: { subjectId: backer.id, kind: "privacy.data_requested" } })).toBe(
+      1,
+    );
+  });
+
+  it("refuses a delivery whose body is not JSON, and one sent with GET", async () => {
+    const webhookId = randomUUID();
+    const request = webhookRequest({
+      secret: SECRET,
+      path: "/webhooks/compliance",
+      topic: "shop/redact",
+      shop: "a.myshopify.com",
+      webhookId,
+      payload: null,
+    });
+    const headers = new Headers(request.headers);
+    headers.set("X-Shopify-Hmac-Sha256", signWebhookBody("{not json", SECRET));
+    const broken = new Request(request.url, { method: "POST", headers, body: "{not json" });
+    expect((await routes.compliance({ request: broken, params: {}, context: {} })).status).toBe(400);
+    const get = new Request(request.url, { method: "GET", headers: request.headers });
+    expect((await routes.compliance({ request: get, params: {}, context: {} })).status).toBe(405);
+    expect(await database.prisma.webhookDelivery.count({ where: { webhookId } })).toBe(0);
   });
 
   it("answers 401 to a bad signature and records nothing", async () => {

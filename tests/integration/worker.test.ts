@@ -71,15 +71,12 @@ describe.skipIf(!process.env.TEST_POSTGRES_URL)("worker processes on PostgreSQL"
     const { backer } = await createBackerWithPledge(db.prisma, campaign, { email: "ada@example.com" });
     const ids = Array.from({ length: 20 }, () => randomUUID());
     for (const webhookId of ids) {
-      await receiveWebhook(
-        { prisma: db.prisma, queue },
-        {
-          webhookId,
-          topic: "customers/data_request",
-          shop: shop.domain,
-          payload: { customer: { email: "ada@example.com" } },
-        },
-      );
+      await receiveWebhook(db, queue, {
+        webhookId,
+        topic: "customers/data_request",
+        shop: shop.domain,
+        payload: { customer: { email: "ada@example.com" } },
+      });
     }
     await waitFor(
       async () =>
