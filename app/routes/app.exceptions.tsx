@@ -61,10 +61,15 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
       : null,
     campaignId: value("campaign"),
   };
-  const [exceptions, kinds, campaigns] = await Promise.all([
+  const campaigns = await database.prisma.campaign.findMany({
+    where: { shopId: shop.id },
+    select: { id: true, name: true },
+  });
+  // An id that is not one of this shop's campaigns filters nothing (and is not echoed back).
+  if (!campaigns.some((c) => c.id === filter.campaignId)) filter.campaignId = null;
+  const [exceptions, kinds] = await Promise.all([
     listExceptions(database, shop.id, filter),
     openExceptionKinds(database, shop.id),
-    database.prisma.campaign.findMany({ where: { shopId: shop.id }, select: { id: true, name: true } }),
   ]);
   return { filter, exceptions, kinds, campaigns, query: url.search };
 };
