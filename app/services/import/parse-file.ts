@@ -79,6 +79,25 @@ export async function parseFile(path: string, options: ParseFileOptions = {}, di
       })();
       for await (const cells of rows) {
         row++;
+        // Fewer cells than the header: a file cut short (its last row), or a row broken by a stray newline.
+        if (cells.length < headers.length) {
+          yield {
+            kind: "rejected",
+            errors: [
+              {
+                row,
+                column: null,
+                value: null,
+                code: "short_row",
+                message: `This row has ${cells.length} of the header's ${headers.length} columns: the file may be cut short`,
+              },
+            ],
+            table: table.name,
+            row,
+            cells: rowCells(headers, cells),
+          };
+          continue;
+        }
         const parsed = parse(cells, row);
         if (!parsed.record) {
           yield {

@@ -24,6 +24,9 @@ export interface Table {
 }
 
 const SAMPLE_BYTES = 64 * 1024;
+/** No export has rows this long or this wide; a file that does is broken, or not what it says it is. */
+export const MAX_RECORD_BYTES = 1024 * 1024;
+export const MAX_COLUMNS = 2000;
 
 export async function* readTables(path: string, displayName = path): AsyncGenerator<Table> {
   let sample: Buffer;
@@ -42,10 +45,17 @@ export async function* readTables(path: string, displayName = path): AsyncGenera
     );
   }
   if (sample.length === 0) throw new UnreadableFileError(`${displayName} is empty`);
-  if (sample.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
+  // A ZIP starts with a file's header, or, when it holds nothing, with its directory's end.
+  const signature = sample.subarray(0, 4);
+  if (
+    signature.equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) ||
+    signature.equals(Buffer.from([0x50, 0x4b, 0x05, 0x06]))
+  ) {
     yield* zipTables(path, displayName);
     return;
   }
+  if (isUtf32(sample))
+    throw new UnreadableFileError(`${displayName} is in UTF-32, which Pledgebridge does not read: save it as UTF-8`);
   const encoding = detectEncoding(sample);
   // NUL bytes belong in UTF-16 text only.
   if ((encoding === "utf8" || encoding === "windows1252") && looksBinary(sample))
@@ -83,6 +93,11 @@ export function detectEncoding(sample: Buffer): Encoding {
   }
 }
 
+function isUtf32(sample: Buffer): boolean {
+  const bom = sample.subarray(0, 4);
+  return bom.equals(Buffer.from([0xff, 0xfe, 0, 0])) || bom.equals(Buffer.from([0, 0, 0xfe, 0xff]));
+}
+
 function looksBinary(sample: Buffer): boolean {
   const head = sample.subarray(0, 8000);
   return head.includes(0);
@@ -97,11 +112,26 @@ async function* csvRows(source: Readable, encoding: Encoding): AsyncGenerator<st
           iconv.decodeStream(encoding === "utf16be" ? "utf-16be" : encoding === "windows1252" ? "win1252" : encoding),
         );
   const parser = decoded.pipe(
-    parse({ bom: true, relax_column_count: true, skip_empty_lines: true, relax_quotes: false }),
+    parse({
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      relax_quotes: false,
+      max_record_size: MAX_RECORD_BYTES,
+    }),
   );
+  let first = true;
   try {
-    for await (const row of parser) yield row as string[];
+    for await (const row of parser) {
+      if (first && (row as string[]).length > MAX_COLUMNS)
+        throw new UnreadableFileError(
+          `The file has ${(row as string[]).length.toLocaleString("en")} columns; no backer export has more than ${MAX_COLUMNS.toLocaleString("en")}`,
+        );
+      first = false;
+      yield row as string[];
+    }
   } catch (error) {
+    if (error instanceof UnreadableFileError) throw error;
     throw new UnreadableFileError(`The CSV cannot be read: ${(error as Error).message}`);
   }
 }

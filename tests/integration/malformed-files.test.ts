@@ -1,0 +1,107 @@
+// Bad files, imported for real into a database: each gets a clear reason and writes nothing (no campaign, backer
+// or pledge), or, for a file whose last row was cut short, rejects that row by name and keeps the rest.
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../app/db/open";
+import { importFile } from "../../app/services/import/import-file";
+import { UnreadableFileError } from "../../app/services/import/read-tables";
+import { openTestDatabase } from "../helpers/database";
+import { createShop } from "../helpers/factories";
+
+const dir = mkdtempSync(path.join(tmpdir(), "pb-malformed-"));
+const fixture = readFileSync("tests/fixtures/kickstarter/2014.csv");
+const header = fixture.toString("utf8").split("\n")[0]!;
+
+/** UTF-32LE, which Node cannot encode by itself: four bytes per character. */
+function utf32(text: string) {
+  const out = Buffer.alloc(text.length * 4);
+  [...text].forEach((char, i) => out.writeUInt32LE(char.codePointAt(0)!, i * 4));
+  return out;
+}
+
+function file(name: string, content: Buffer | string) {
+  const target = path.join(dir, name);
+  writeFileSync(target, content);
+  return target;
+}
+
+const CORPUS: Array<[string, () => string, RegExp]> = [
+  ["binary (an image renamed .csv)", () => file("image.csv", Buffer.from("GIF89a\0\0\u0001\u0002")), /looks binary/],
+  ["empty", () => file("empty.csv", ""), /is empty/],
+  ["UTF-32", () => file("utf32.csv", utf32(`\ufeff${fixture.toString("utf8")}`)), /in UTF-32/],
+  [
+    "10,000 columns",
+    () => file("wide.csv", `${Array.from({ length: 10_000 }, (_, i) => `c${i}`).join(",")}\n1\n`),
+    /10,000 columns/,
+  ],
+  ["a 2 MB row", () => file("long.csv", `${header}\n1,${"a".repeat(2 * 1024 * 1024)}\n`), /Max Record Size/],
+  ["a quote never closed", () => file("quote.csv", `${header}\n1,"unclosed\n`), /Quote Not Closed/],
+  [
+    "a ZIP with no CSV in it",
+    () => file("empty.zip", Buffer.from("504b0506000000000000000000000000000000000000", "hex")),
+    /holds no CSV file/,
+  ],
+  ["columns no format knows", () => file("unknown.csv", "a,b,c\n1,2,3\n"), /not a format Pledgebridge knows/],
+];
+
+describe("malformed files", () => {
+  let db: Database & { drop(): Promise<void> };
+  let shopId: string;
+  const written = async (shopId: string) => ({
+    campaigns: await db.prisma.campaign.count({ where: { shopId } }),
+    backers: await db.prisma.backer.count({ where: { shopId } }),
+    pledges: await db.prisma.pledge.count({ where: { shopId } }),
+  });
+
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    shopId = (await createShop(db.prisma)).id;
+  });
+  afterAll(() => db?.drop());
+
+  it.each(CORPUS)("refuses %s with a reason and writes nothing", async (_name, make, reason) => {
+    const shopId = (await createShop(db.prisma)).id;
+    const error = await importFile(db, {
+      shopId,
+      campaign: { name: "Broken" },
+      path: make(),
+      fileName: "backers.csv",
+      currency: "USD",
+    }).then(
+      () => null,
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toBeInstanceOf(UnreadableFileError);
+    expect((error as Error).message).toMatch(reason);
+    expect(await written(shopId)).toEqual({ campaigns: 0, backers: 0, pledges: 0 });
+  });
+
+  it("rejects the last row of a file cut short, by name, and imports the rows before it", async () => {
+    const [head, ...rows] = fixture.toString("utf8").trim().split("\n");
+    const cut = rows.at(-1)!.slice(0, rows.at(-1)!.lastIndexOf(","));
+    const result = await importFile(db, {
+      shopId,
+      campaign: { name: "Cut short" },
+      path: file("cut.csv", [head, ...rows.slice(0, -1), cut].join("\n")),
+      fileName: "cut.csv",
+    });
+    expect(result).toMatchObject({ rows: rows.length, created: rows.length - 1, rejected: 1 });
+    expect(result.errors).toEqual([expect.objectContaining({ row: rows.length + 1, code: "short_row" })]);
+  });
+
+  it("keeps a name that is a spreadsheet formula as text", async () => {
+    const [head, first] = fixture.toString("utf8").trim().split("\n");
+    const cells = first!.split(",");
+    cells[2] = `"=HYPERLINK(""http://evil.example"",""click"")"`;
+    await importFile(db, {
+      shopId,
+      campaign: { name: "Formulas" },
+      path: file("formula.csv", `${head}\n${cells.join(",")}\n`),
+      fileName: "formula.csv",
+    });
+    const backer = await db.prisma.backer.findFirstOrThrow({ where: { shopId, campaign: { name: "Formulas" } } });
+    expect(`${backer.firstName ?? ""} ${backer.lastName ?? ""}`).toContain("=HYPERLINK(");
+  });
+});

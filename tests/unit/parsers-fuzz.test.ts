@@ -1,0 +1,120 @@
+// Property-based tests of what reads outside input: whatever a file, a cell or a header holds, the parsers answer
+// (a value or a stated error) and never throw, and what they accept is well formed. fast-check shrinks any
+// counterexample to the smallest input that breaks a property.
+import fc from "fast-check";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { countryCode } from "../../app/domain/countries";
+import { emailIdentity } from "../../app/domain/email";
+import { kickstarter } from "../../app/domain/import/kickstarter";
+import { parseMoney } from "../../app/domain/money-parse";
+import { checkFile } from "../../app/services/import/check-file";
+import { detectEncoding, UnreadableFileError } from "../../app/services/import/read-tables";
+import { readFixture } from "../helpers/csv";
+
+const cell = fc.oneof(
+  fc.string(),
+  fc.string({ unit: "grapheme" }),
+  fc.constantFrom("", "$4.00 USD", "1.234,50 €", "SEK 1,000.00", "collected", "dropped", "=1+1", "\u0000", "NaN"),
+);
+
+describe("parsers under arbitrary input", () => {
+  it("reads any amount as money in whole minor units, or says why not", () => {
+    fc.assert(
+      fc.property(cell, fc.constantFrom(undefined, "USD", "EUR", "JPY"), (raw, currency) => {
+        const result = parseMoney(raw, currency);
+        if (result.ok) {
+          expect(Number.isSafeInteger(result.money.amountMinor)).toBe(true);
+          expect(result.money.currency).toMatch(/^[A-Z]{3}$/);
+        } else expect(result.error.message).toBeTruthy();
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("gives back the amount it was written with", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1e10 }),
+        fc.constantFrom("USD", "EUR", "GBP", "SEK", "CAD"),
+        (minor, code) => {
+          const decimal = `${Math.floor(minor / 100).toLocaleString("en-US")}.${String(minor % 100).padStart(2, "0")}`;
+          expect(parseMoney(`${decimal} ${code}`)).toEqual({ ok: true, money: { amountMinor: minor, currency: code } });
+        },
+      ),
+    );
+  });
+
+  it("names a country by its two-letter code, or not at all", () => {
+    fc.assert(
+      fc.property(cell, (raw) => {
+        const code = countryCode(raw);
+        expect(code === null || /^[A-Z]{2}$/.test(code)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("reads any email cell without throwing", () => {
+    fc.assert(
+      fc.property(cell, (raw) => void emailIdentity(raw)),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("turns any row of a Kickstarter report into a pledge or a list of reasons", () => {
+    const { headers } = readFixture("tests/fixtures/kickstarter/2021.csv");
+    const parse = kickstarter.parser(headers, { currency: "USD" });
+    fc.assert(
+      fc.property(fc.array(cell, { minLength: headers.length, maxLength: headers.length + 3 }), (cells) => {
+        const parsed = parse(cells, 2);
+        if (parsed.record) {
+          expect(parsed.errors).toEqual([]);
+          expect(Number.isSafeInteger(parsed.record.amount.amountMinor)).toBe(true);
+        } else {
+          expect(parsed.errors.length).toBeGreaterThan(0);
+          for (const error of parsed.errors) expect(error.message).toBeTruthy();
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("tells the encoding of any bytes without throwing", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 4096 }), (bytes) => {
+        expect(["utf8", "utf16le", "utf16be", "windows1252"]).toContain(detectEncoding(Buffer.from(bytes)));
+      }),
+    );
+  });
+
+  it("reads any file to a report, or refuses it as unreadable, and nothing else", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "pb-fuzz-"));
+    const { headers } = readFixture("tests/fixtures/kickstarter/2014.csv");
+    const csvish = fc
+      .array(fc.array(cell, { maxLength: headers.length + 2 }), { maxLength: 8 })
+      .map((rows) => [headers, ...rows].map((r) => r.map((c) => JSON.stringify(c)).join(",")).join("\r\n"));
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          csvish,
+          fc.uint8Array({ maxLength: 2048 }).map((b) => Buffer.from(b)),
+        ),
+        async (content) => {
+          const target = path.join(dir, `f${n++}.csv`);
+          writeFileSync(target, content);
+          const outcome = await checkFile(target, { currency: "USD" }).then(
+            (report) => ({ report, error: null }),
+            (error: unknown) => ({ report: null, error }),
+          );
+          if (outcome.report) expect(outcome.report.rows).toBe(outcome.report.created + outcome.report.rejected);
+          else expect(outcome.error).toBeInstanceOf(UnreadableFileError);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
