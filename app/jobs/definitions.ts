@@ -111,6 +111,7 @@ export function jobDefinitions(deps: {
       retryLimit: 3,
       retryDelaySeconds: 10,
       expireInSeconds: 60 * 60,
+      heartbeatSeconds: 30,
       isTerminal: isTerminalError,
       handler: (data, context) => runImportJob(deps.db, data, context),
     }),
@@ -122,6 +123,7 @@ export function jobDefinitions(deps: {
       retryLimit: 5,
       retryDelaySeconds: 30,
       expireInSeconds: deps.push?.expireInSeconds ?? 15 * 60,
+      heartbeatSeconds: 30,
       isTerminal: isTerminalError,
       handler: (data, context) =>
         runPushJob({ db: deps.db, adminOrigin: deps.adminOrigin, ...deps.push }, context.jobs, data, context),
@@ -222,6 +224,7 @@ export function jobDefinitions(deps: {
       retryLimit: 5,
       retryDelaySeconds: 60,
       expireInSeconds: 30 * 60,
+      heartbeatSeconds: 30,
       isTerminal: isTerminalError,
       handler: (data, context) => runWaveReleaseJob(deps.db, { adminOrigin: deps.adminOrigin }, data, context),
     }),

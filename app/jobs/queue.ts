@@ -29,6 +29,11 @@ export interface QueueDefinition<Schema extends z.ZodType = z.ZodType> {
   retryLimit: number;
   retryDelaySeconds: number;
   expireInSeconds?: number;
+  /**
+   * For long jobs: the worker proves it is alive this often (pg-boss refreshes it while the handler runs), and a
+   * job whose worker died is failed and retried after this long instead of waiting out `expireInSeconds`.
+   */
+  heartbeatSeconds?: number;
   /** pg-boss's queue policy; "stately" keeps one job queued and one active per singletonKey. Set at creation. */
   policy?: "standard" | "stately";
   /** A cron expression (UTC): pg-boss queues the job with this data on that schedule, once across all workers. */
@@ -92,6 +97,7 @@ export class JobQueue {
         retryDelay: definition.retryDelaySeconds,
         retryBackoff: true,
         expireInSeconds: definition.expireInSeconds ?? 15 * 60,
+        ...(definition.heartbeatSeconds ? { heartbeatSeconds: definition.heartbeatSeconds } : {}),
         deadLetter: DEAD_LETTER_QUEUE,
       });
       if (definition.schedule) {
