@@ -3,46 +3,27 @@
 // and posts every kind of change against them. Each is refused (404, or A's own view with nothing of B), and
 // B's rows are byte for byte what they were. Jobs and webhook handlers are covered by their own tests, each with a
 // second shop (import-jobs, exception-actions, exception-checks, webhooks, preorders, fulfillment-waves).
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signDemoSessionToken } from "../../app/demo/session-token";
 import type { Database } from "../../app/db/open";
-import type { JobQueue } from "../../app/jobs/queue";
 import { raiseExceptions } from "../../app/services/exceptions";
-import { createTestDatabaseUrl, engineName, type TestDatabase } from "../helpers/database";
-import { createBackerWithPledge, createCampaign, createOfflineSession, createShop } from "../helpers/factories";
-
-const API_KEY = "tenancy-api-key";
-const SECRET = "tenancy-secret";
-type RouteFunction = (args: LoaderFunctionArgs | ActionFunctionArgs) => Promise<unknown>;
-type RouteModule = { loader?: RouteFunction; action?: RouteFunction };
+import { adminRoutes, type AdminRoutes } from "../helpers/admin-routes";
+import { engineName } from "../helpers/database";
+import { createBackerWithPledge, createCampaign, createShop } from "../helpers/factories";
 
 describe(`tenancy of the admin routes on ${engineName}`, () => {
-  let target: TestDatabase;
+  let routes: AdminRoutes;
   let database: Database;
-  let jobs: JobQueue;
-  let token: string;
   let ownCampaign: string;
   const b = {} as Record<"shopId" | "campaign" | "run" | "backer" | "pledge" | "wave" | "offer" | "exception", string>;
 
   beforeAll(async () => {
-    target = await createTestDatabaseUrl();
-    Object.assign(process.env, {
-      DATABASE_URL: target.url,
-      SHOPIFY_API_KEY: API_KEY,
-      SHOPIFY_API_SECRET: SECRET,
-      SHOPIFY_APP_URL: "https://pledgebridge.test",
-      JOBS_IN_PROCESS: "false",
-      LOG_LEVEL: "silent",
-    });
-    ({ database } = await import("../../app/db.server"));
-    ({ jobs } = await import("../../app/jobs/runtime.server"));
+    routes = await adminRoutes();
+    ({ database } = routes);
     const prisma = database.prisma;
 
     const a = await createShop(prisma);
-    await createOfflineSession(prisma, a.domain);
+    await routes.signIn(a.domain);
     ownCampaign = (await createCampaign(prisma, a.id)).id;
-    token = await signDemoSessionToken({ shop: a.domain, apiKey: API_KEY, secret: SECRET });
 
     const shopB = await createShop(prisma);
     b.shopId = shopB.id;
@@ -76,11 +57,7 @@ describe(`tenancy of the admin routes on ${engineName}`, () => {
     b.exception = (await prisma.exception.findFirstOrThrow({ where: { shopId: shopB.id } })).id;
   });
 
-  afterAll(async () => {
-    await jobs?.stop();
-    await database?.close();
-    await target?.drop();
-  });
+  afterAll(() => routes?.stop());
 
   /** Everything of shop B that a route could touch, to compare before and after. */
   async function snapshotOfB() {
@@ -103,24 +80,8 @@ describe(`tenancy of the admin routes on ${engineName}`, () => {
     );
   }
 
-  async function call(route: string, params: Record<string, string>, form?: Record<string, string>, query = "") {
-    const module = (await import(`../../app/routes/${route}.tsx`)) as RouteModule;
-    const request = new Request(`https://pledgebridge.test/x${query}`, {
-      method: form ? "POST" : "GET",
-      headers: { Authorization: `Bearer ${token}` },
-      ...(form ? { body: new URLSearchParams(form) } : {}),
-    });
-    const run = form ? module.action : module.loader;
-    try {
-      const result = await run!({ request, params, context: {} });
-      return result instanceof Response
-        ? { status: result.status, body: await result.text() }
-        : { status: 200, body: JSON.stringify(result) };
-    } catch (thrown) {
-      if (thrown instanceof Response) return { status: thrown.status, body: await thrown.text() };
-      throw thrown;
-    }
-  }
+  const call = (route: string, params: Record<string, string>, form?: Record<string, string>, query = "") =>
+    routes.call(route, params, { ...(form ? { form } : {}), query });
 
   it("refuses every page and download of another shop's records", async () => {
     const before = await snapshotOfB();
