@@ -1,7 +1,7 @@
 // `npm run demo`: the whole app on this machine, against the local Shopify stand-in, with no database server
 // and no network. Builds if needed, starts the stand-in, connects its demo shop, and serves the app.
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -14,12 +14,16 @@ import { createAdminClient } from "../app/shopify/admin-client";
 import { ADMIN_API_VERSION } from "../app/shopify/api-version";
 import { DEMO_SHOP, startSim } from "../sim/server";
 import { seedDemoCampaign } from "./seed/demo-campaign";
+import { playDemoScenario } from "./seed/demo-scenario";
 
 const require = createRequire(import.meta.url);
 const appPort = Number(process.env.PORT ?? 3000);
 const simPort = Number(process.env.SIM_PORT ?? 4010);
 const token = process.env.SIM_ACCESS_TOKEN ?? "sim-token";
 const databaseUrl = process.env.DATABASE_URL ?? "pglite://./.data/demo";
+// The stand-in starts empty every time, so the demo's own database does too: draft orders and orders the app
+// remembered from a previous run would no longer exist in "Shopify".
+if (!process.env.DATABASE_URL) rmSync(".data/demo", { recursive: true, force: true });
 
 if (isBuildStale()) {
   console.log("Building the app (once; again after you change app/)…");
@@ -40,6 +44,8 @@ await migrateDatabase(db);
 const admin = createAdminClient({ shop: DEMO_SHOP.domain, accessToken: token, adminOrigin: sim.url });
 await connectShop(db.prisma, admin, token);
 await seedDemoCampaign(db.prisma, DEMO_SHOP.domain);
+console.log("Playing the demo's story against the stand-in (once)…");
+await playDemoScenario(db, { admin, shopDomain: DEMO_SHOP.domain, simUrl: sim.url, log: console.log });
 await db.close();
 
 // The app reads its configuration when its build is imported, so the environment is set first.
@@ -64,13 +70,13 @@ Pledgebridge demo
                       shop ${DEMO_SHOP.domain}, token ${token}
   Database            ${databaseUrl}  (job queue and worker run in the app process)
 
-Seeded: the campaign "Deep Delve" (48 Kickstarter backers) in the app; a board-game catalog in the stand-in.
-Try: Campaigns → Deep Delve → Rewards (search sku:DD-CORE, map a tier) → Orders (push the ready pledges),
-then see the draft orders in the stand-in's view. Or import a file from tests/fixtures/.
-Then be a backer: Deep Delve → Backer portal → find "backer001" → open the link, pick a size, continue to the
+Seeded: the campaign "Deep Delve" (48 Kickstarter backers) and its story so far: two tiers and the coin add-on
+mapped (the "All-in Hoard" tier left for you), 29 draft orders, 12 paid and held in a locked wave for Europe,
+17 invoiced, a late-pledge pre-order on the Dragon's Lair expansion bought once, and the exceptions all that left.
+Start on the Dashboard, then Exceptions (map the tier, fix an address, release a dropped pledge's stock),
+Fulfillment (release the wave), Pre-orders and Inventory. The stand-in's view shows what "Shopify" holds.
+Be a backer: Deep Delve → Backer portal → find "backer020" → open the link, pick a size, continue to the
 stand-in's checkout and pay; the orders webhook turns the pledge paid in the admin.
-Late pledges: Pre-orders → start an offer on DD-EXP-DRAGON with a deposit and a cap; in the stand-in's view press
-"Buy one as a shopper"; the offer counts it, its balance waits under "Balances owed", Inventory shows the demand.
 The CLI:  DATABASE_URL=${databaseUrl} npx pledgebridge shop list   (stop the demo first: PGlite serves one process)
 Ctrl-C stops everything.
 `);

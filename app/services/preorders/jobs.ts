@@ -31,7 +31,7 @@ export function runPreorderReconcileJob(
   data: z.infer<typeof PreorderShopJobData>,
   context: Context,
 ) {
-  return perShop(db, deps, PREORDER_RECONCILE_QUEUE, 15, data, context, async ({ shopId, admin }) => {
+  return perShop(db, deps, PREORDER_RECONCILE_QUEUE, 15, data, context, async ({ shopId, admin, pacer }) => {
     const cause = `job:${context.jobId}`;
     const unfinished = await db.prisma.preorderOffer.findMany({
       where: { shopId, status: { in: ["CREATING", "ENDING"] } },
@@ -41,7 +41,7 @@ export function runPreorderReconcileJob(
       if (offer.status === "CREATING") await activateOffer(db, { shopId, admin, cause }, offer.id);
       else await endOffer(db, { shopId, admin, cause }, offer.id);
     }
-    const orders = await reconcilePreorders(db, { shopId, admin, cause });
+    const orders = await reconcilePreorders(db, { shopId, admin, cause, pacer });
     return { offersFinished: unfinished.length, ...orders };
   });
 }

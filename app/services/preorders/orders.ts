@@ -6,6 +6,7 @@
 import type { Database } from "../../db/open";
 import { minorUnitDigits } from "../../domain/money";
 import type { AdminClient } from "../../shopify/admin-client";
+import { pacedRequest, type CostPacer } from "../../shopify/pacer";
 import { PREORDER_ORDER, RECENT_ORDERS } from "../../shopify/operations/preorders";
 import type { PreorderOrderFieldsFragment } from "../../types/admin.generated";
 import { clearExceptions, raiseExceptions } from "../exceptions";
@@ -236,7 +237,10 @@ async function raiseOverCap(
  * Catches what webhooks missed: orders created since the oldest running offer began are read again and
  * recorded, then every cap is enforced, including claims whose Shopify call failed before.
  */
-export async function reconcilePreorders(db: Database, context: Context) {
+/** A page of recent orders with their lines costs about this much; each page waits for the shop's cost budget. */
+const RECENT_ORDERS_COST = 810;
+
+export async function reconcilePreorders(db: Database, context: Context & { pacer?: CostPacer }) {
   const offers = await db.prisma.preorderOffer.findMany({
     where: { shopId: context.shopId, status: "ACTIVE" },
     select: { id: true, createdAt: true },
@@ -247,10 +251,9 @@ export async function reconcilePreorders(db: Database, context: Context) {
   let checked = 0;
   let recorded = 0;
   do {
-    const { data }: { data: { orders: RecentPage } } = await context.admin.request(RECENT_ORDERS, {
-      query: `created_at:>=${since.toISOString()}`,
-      after,
-    });
+    const { data }: { data: { orders: RecentPage } } = await pacedRequest(context.pacer, RECENT_ORDERS_COST, () =>
+      context.admin.request(RECENT_ORDERS, { query: `created_at:>=${since.toISOString()}`, after }),
+    );
     for (const order of data.orders.nodes) {
       checked++;
       if ((await recordPreorderOrder(db, context.shopId, order)).length) recorded++;
