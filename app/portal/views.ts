@@ -4,7 +4,7 @@
 // Every value from a backer, a file or the shop is escaped for HTML *and* for Liquid: a name written as
 // "{{ shop.metafields }}" must print as text, never run as Liquid inside the theme.
 import type { FieldError, PortalOffer } from "../domain/portal/form";
-import { phoneRequired } from "../domain/portal/form";
+import { ADDRESS_FIELDS, phoneRequired } from "../domain/portal/form";
 import { formatMoney, money } from "../domain/money";
 import type { PortalItem, PortalPledge } from "../services/portal/pledge";
 import type { MessageKey } from "../i18n";
@@ -149,19 +149,6 @@ function closedNotice(view: PortalPledge, t: Translate, shop: string): string | 
   if (view.pledge.status !== "COLLECTED") return t("portal.notOrderable", { shop });
   return null;
 }
-
-const ADDRESS_FIELDS = [
-  "firstName",
-  "lastName",
-  "company",
-  "address1",
-  "address2",
-  "city",
-  "province",
-  "zip",
-  "country",
-  "phone",
-] as const;
 
 const AUTOCOMPLETE: Record<(typeof ADDRESS_FIELDS)[number], string> = {
   firstName: "given-name",

@@ -24,24 +24,11 @@ import { readConfig } from "../config.server";
 import { database } from "../db.server";
 import { backerLabel } from "../domain/backer-label";
 import { formatMoney } from "../domain/money";
-import { parseMerchantAddress } from "../domain/portal/form";
+import { ADDRESS_FIELDS, addressFormValues, parseMerchantAddress } from "../domain/portal/form";
 import { isMessageKey, type MessageKey } from "../i18n";
 import { loadBackerProfile, saveBackerAddress } from "../services/backer-profile";
 import { adminForShop, ShopNotConnectedError } from "../services/shop-admin";
 import { pacerForShop } from "../shopify/pacer";
-
-const ADDRESS_FIELDS = [
-  "firstName",
-  "lastName",
-  "company",
-  "address1",
-  "address2",
-  "city",
-  "province",
-  "zip",
-  "country",
-  "phone",
-] as const;
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { shop } = await requireShop(request);
@@ -88,18 +75,7 @@ export default function BackerPage() {
     const error = result?.errors?.[field];
     return error ? t(`portal.error.${error}` as MessageKey, { country: "" }) : undefined;
   };
-  const [values, setValues] = useState<Record<string, string>>(() => ({
-    firstName: backer.firstName ?? "",
-    lastName: backer.lastName ?? "",
-    company: backer.company ?? "",
-    address1: backer.address1 ?? "",
-    address2: backer.address2 ?? "",
-    city: backer.city ?? "",
-    province: backer.provinceCode ?? "",
-    zip: backer.zip ?? "",
-    country: backer.countryCode ?? "",
-    phone: backer.phone ?? "",
-  }));
+  const [values, setValues] = useState<Record<string, string>>(() => addressFormValues(backer));
   const timeline = [
     ...events.map((e) => ({ id: e.id, at: e.createdAt, kind: e.kind, cause: e.cause })),
     ...pledges.map((p) => ({

@@ -1,7 +1,7 @@
 // A push worked by a separate worker process that is killed (SIGKILL) in the middle, with faults on the stand-in,
 // then replaced by a new worker: the run ends with exactly one draft order per orderable pledge, every one linked.
 // PostgreSQL only: PGlite serves one process.
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateDatabase } from "../../app/db/migrate";
 import { openDatabase, type Database } from "../../app/db/open";
@@ -15,6 +15,7 @@ import { createTestDatabaseUrl, type TestDatabase } from "../helpers/database";
 import { readyCampaign } from "../helpers/ready-campaign";
 import { memoryLogger } from "../helpers/silent-logger";
 import { waitFor } from "../helpers/wait";
+import { killWorkerProcess, startWorkerProcess } from "../helpers/worker-process";
 
 const ROWS = 600;
 
@@ -26,23 +27,7 @@ describe.skipIf(!process.env.TEST_POSTGRES_URL)("a push whose worker process is 
   const workers: ChildProcess[] = [];
 
   const startWorker = () => {
-    // `node --import tsx`, not the tsx CLI: the CLI runs the worker in a child that a SIGKILL would not reach.
-    const worker = spawn(process.execPath, ["--import", "tsx", "app/jobs/worker.ts"], {
-      env: {
-        ...process.env,
-        NODE_ENV: "test",
-        DATABASE_URL: target.url,
-        SHOPIFY_ADMIN_ORIGIN: sim.url,
-        LOG_LEVEL: "silent",
-        WORKER_CONCURRENCY: "2",
-        // Short slices and pages and a short expiry, so that the dead worker's slice comes back within seconds.
-        PUSH_SLICE_SECONDS: "1",
-        PUSH_PAGE_SIZE: "20",
-        PUSH_LOOKUP_DELAY_MS: "0",
-        PUSH_JOB_EXPIRE_SECONDS: "3",
-      },
-      stdio: "ignore",
-    });
+    const worker = startWorkerProcess({ databaseUrl: target.url, adminOrigin: sim.url });
     workers.push(worker);
     return worker;
   };
@@ -83,8 +68,7 @@ describe.skipIf(!process.env.TEST_POSTGRES_URL)("a push whose worker process is 
     const first = startWorker();
     const run = await queuePush(db, queue, { shopId, campaignId });
     await waitFor(async () => drafts().length >= 150, 60_000, "the first worker to make 150 drafts");
-    first.kill("SIGKILL");
-    await new Promise((resolve) => first.once("exit", resolve));
+    await killWorkerProcess(first);
     const atKill = drafts().length;
     expect(atKill).toBeLessThan(ROWS - ROWS / 10);
 

@@ -2,7 +2,7 @@
 // with every backer once, and every draft gets exactly one invoice email. The dead worker's job is taken back by
 // its missed heartbeat, not after its hour-long expiry. (The push itself: ordering-worker.test.ts.)
 // PostgreSQL only: PGlite serves one process.
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -23,6 +23,7 @@ import { writeKickstarterReport } from "../helpers/kickstarter-report";
 import { readyCampaign } from "../helpers/ready-campaign";
 import { memoryLogger } from "../helpers/silent-logger";
 import { waitFor } from "../helpers/wait";
+import { killWorkerProcess, startWorkerProcess } from "../helpers/worker-process";
 
 describe.skipIf(!process.env.TEST_POSTGRES_URL)("workers killed in the middle of long jobs", () => {
   let target: TestDatabase;
@@ -33,29 +34,12 @@ describe.skipIf(!process.env.TEST_POSTGRES_URL)("workers killed in the middle of
   const workers: ChildProcess[] = [];
 
   const startWorker = () => {
-    const worker = spawn(process.execPath, ["--import", "tsx", "app/jobs/worker.ts"], {
-      env: {
-        ...process.env,
-        NODE_ENV: "test",
-        DATABASE_URL: target.url,
-        SHOPIFY_ADMIN_ORIGIN: sim.url,
-        LOG_LEVEL: "silent",
-        WORKER_CONCURRENCY: "2",
-        PUSH_SLICE_SECONDS: "1",
-        PUSH_PAGE_SIZE: "20",
-        PUSH_LOOKUP_DELAY_MS: "0",
-        PUSH_JOB_EXPIRE_SECONDS: "3",
-      },
-      stdio: "ignore",
-    });
+    const worker = startWorkerProcess({ databaseUrl: target.url, adminOrigin: sim.url });
     workers.push(worker);
     return worker;
   };
 
-  const kill = async (worker: ChildProcess) => {
-    worker.kill("SIGKILL");
-    await new Promise((resolve) => worker.once("exit", resolve));
-  };
+  const kill = killWorkerProcess;
 
   beforeAll(async () => {
     sim = await startSim({ plan: "plus", seed: 8, shops: [{ ...DEMO_SHOP, accessToken: "sim-token" }] });

@@ -80,6 +80,49 @@ export type PortalSubmission =
 
 const MAX_FIELD = 255;
 
+/** The address form's fields, in the order people fill them in: the portal's and the admin's backer page. */
+export const ADDRESS_FIELDS = [
+  "firstName",
+  "lastName",
+  "company",
+  "address1",
+  "address2",
+  "city",
+  "province",
+  "zip",
+  "country",
+  "phone",
+] as const;
+
+export type AddressField = (typeof ADDRESS_FIELDS)[number];
+
+/** A stored backer as the address form's values (empty strings for what is not known). */
+export function addressFormValues(backer: {
+  firstName: string | null;
+  lastName: string | null;
+  company: string | null;
+  address1: string | null;
+  address2: string | null;
+  city: string | null;
+  provinceCode: string | null;
+  zip: string | null;
+  countryCode: string | null;
+  phone: string | null;
+}): Record<AddressField, string> {
+  return {
+    firstName: backer.firstName ?? "",
+    lastName: backer.lastName ?? "",
+    company: backer.company ?? "",
+    address1: backer.address1 ?? "",
+    address2: backer.address2 ?? "",
+    city: backer.city ?? "",
+    province: backer.provinceCode ?? "",
+    zip: backer.zip ?? "",
+    country: backer.countryCode ?? "",
+    phone: backer.phone ?? "",
+  };
+}
+
 /**
  * The form's fields: `variant:<mapped variant id>`, `extra:<variant id>` (a quantity), and the address fields
  * firstName, lastName, company, address1, address2, city, province, zip, country, phone. With the address

@@ -2,7 +2,12 @@
 // offers are read, the catalog part from Shopify (sizes and colours of each mapped product, extras in stock).
 import type { Database } from "../../db/open";
 import type { PledgeChoices } from "../../domain/ordering/plan";
-import type { OfferedVariant, PortalOffer, PortalSettings } from "../../domain/portal/form";
+import {
+  addressFormValues,
+  type OfferedVariant,
+  type PortalOffer,
+  type PortalSettings,
+} from "../../domain/portal/form";
 import { verifyLink } from "../../domain/portal/link";
 import { moneyFromDecimal } from "../../domain/money";
 import type { AdminClient } from "../../shopify/admin-client";
@@ -83,18 +88,7 @@ export async function openPortal(db: Database, shopDomain: string, token: string
       currencyCode: pledge.currencyCode,
     },
     choices: (pledge.choices ?? {}) as PledgeChoices,
-    address: {
-      firstName: backer.firstName ?? "",
-      lastName: backer.lastName ?? "",
-      company: backer.company ?? "",
-      address1: backer.address1 ?? "",
-      address2: backer.address2 ?? "",
-      city: backer.city ?? "",
-      province: backer.provinceCode ?? "",
-      zip: backer.zip ?? "",
-      country: backer.countryCode ?? "",
-      phone: backer.phone ?? "",
-    },
+    address: addressFormValues(backer),
     addressConfirmedAt: backer.addressConfirmedAt,
     settings: portalSettings(campaign.settings),
     checkout: checkoutSettings(campaign.settings),
