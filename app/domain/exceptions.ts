@@ -15,6 +15,7 @@ export const EXCEPTION_KINDS = [
   "duplicate_backer",
   "invoice_unpaid",
   "data_request",
+  "order_cancelled",
 ] as const;
 
 export type ExceptionKind = (typeof EXCEPTION_KINDS)[number];
@@ -45,6 +46,7 @@ export const ACTIONS_BY_KIND: Record<ExceptionKind, ExceptionAction[]> = {
   duplicate_backer: ["open_backer"],
   invoice_unpaid: ["resend_link", "open_backer"],
   data_request: ["download_data"],
+  order_cancelled: ["open_backer"],
 };
 
 export function isServerAction(action: string): action is ServerAction {

@@ -612,6 +612,7 @@ export const en = {
   "exceptions.kind.phone_missing": "No phone for customs",
   "exceptions.kind.duplicate_backer": "Same backer on two platforms",
   "exceptions.kind.invoice_unpaid": "Invoice unpaid",
+  "exceptions.kind.order_cancelled": "Order cancelled in Shopify",
   "exceptions.kind.data_request": "Customer asked for their data",
   "exceptions.action.resend_link": "Re-send link",
   "exceptions.action.retry_push": "Retry push",

@@ -633,6 +633,7 @@ export const fr = {
   "exceptions.kind.phone_missing": "Pas de téléphone pour la douane",
   "exceptions.kind.duplicate_backer": "Même contributeur sur deux plateformes",
   "exceptions.kind.invoice_unpaid": "Facture impayée",
+  "exceptions.kind.order_cancelled": "Commande annulée dans Shopify",
   "exceptions.kind.data_request": "Demande de données personnelles",
   "exceptions.action.resend_link": "Renvoyer le lien",
   "exceptions.action.retry_push": "Réessayer l'envoi",

@@ -7,6 +7,7 @@ import type { Database } from "../../app/db/open";
 import { saveBackerAddress } from "../../app/services/backer-profile";
 import { updateExceptionSettings } from "../../app/services/exception-settings";
 import { checkCampaign } from "../../app/services/exception-checks";
+import { linkOrder } from "../../app/services/ordering/linking";
 import { updatePortalSettings } from "../../app/services/portal/settings";
 import { openTestDatabase } from "../helpers/database";
 import { createBackerWithPledge, createCampaign, createShop } from "../helpers/factories";
@@ -147,6 +148,38 @@ describe("the exception checks", () => {
       resolvedBy: "scan",
       resolution: "cleared: the cause went away",
     });
+  });
+
+  it("raises an order cancelled in Shopify once, however often its webhook comes", async () => {
+    const { pledgeId } = backers.complete!;
+    await db.prisma.orderLink.create({
+      data: {
+        shopId,
+        campaignId,
+        pledgeId,
+        idempotencyKey: "pb-cancelled",
+        state: "PAID",
+        orderId: "gid://shopify/Order/77",
+      },
+    });
+    const facts = {
+      orderId: "gid://shopify/Order/77",
+      orderName: "#1077",
+      tags: ["pb-cancelled"],
+      attributes: [],
+      paid: true,
+      cancelled: true,
+    };
+    expect(await linkOrder(db, shopId, facts, "webhook:1")).toBe("linked");
+    expect(await linkOrder(db, shopId, facts, "webhook:2")).toBe("unchanged");
+    const raised = await db.prisma.exception.findMany({ where: { shopId, kind: "order_cancelled" } });
+    expect(raised).toEqual([
+      expect.objectContaining({
+        pledgeId,
+        severity: "WARNING",
+        data: { orderName: "#1077", actions: ["open_backer"] },
+      }),
+    ]);
   });
 
   it("refuses a campaign of another shop", async () => {

@@ -10,6 +10,7 @@ import { PLEDGE_ATTRIBUTE, pledgeTag } from "../../domain/ordering/tags";
 import type { AdminClient } from "../../shopify/admin-client";
 import { COMPLETED_PLEDGE_DRAFTS } from "../../shopify/operations/draft-orders";
 import { pacedRequest, type CostPacer } from "../../shopify/pacer";
+import { raiseExceptions } from "../exceptions";
 
 export interface OrderFacts {
   orderId: string;
@@ -64,9 +65,30 @@ export async function linkOrder(db: Database, shopId: string, facts: OrderFacts,
       JSON.stringify({ orderId: facts.orderId, orderName: facts.orderName }),
     ],
   );
+  if (rows.length && target === 3) await raiseCancelled(db, shopId, key, facts.orderName);
   if (rows.length) return "linked";
   const known = await db.prisma.orderLink.count({ where: { shopId, idempotencyKey: key } });
   return known ? "unchanged" : "not_ours";
+}
+
+/** An order cancelled in Shopify leaves its pledge with nothing to ship: a person decides what happens next. */
+async function raiseCancelled(db: Database, shopId: string, key: string, orderName: string | null) {
+  const link = await db.prisma.orderLink.findFirst({
+    where: { shopId, idempotencyKey: key },
+    select: { pledgeId: true, campaignId: true },
+  });
+  if (!link) return;
+  await raiseExceptions(db, shopId, [
+    {
+      campaignId: link.campaignId,
+      pledgeId: link.pledgeId,
+      kind: "order_cancelled",
+      severity: "WARNING",
+      subjectType: "Pledge",
+      subjectId: link.pledgeId,
+      data: { orderName, actions: ["open_backer"] },
+    },
+  ]);
 }
 
 /** The parts of an orders/* webhook payload (REST shape) that link it; anything else is ignored. */
