@@ -26,7 +26,7 @@ import { backerLabel } from "../domain/backer-label";
 import { formatMoney } from "../domain/money";
 import { ADDRESS_FIELDS, addressFormValues, parseMerchantAddress } from "../domain/portal/form";
 import { isMessageKey, type MessageKey } from "../i18n";
-import { loadBackerProfile, saveBackerAddress } from "../services/backer-profile";
+import { loadBacker, loadBackerProfile, saveBackerAddress } from "../services/backer-profile";
 import { adminForShop, ShopNotConnectedError } from "../services/shop-admin";
 import { pacerForShop } from "../shopify/pacer";
 
@@ -39,7 +39,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { session, shop } = await requireShop(request);
-  const profile = await loadBackerProfile(database, shop.id, params.id ?? "");
+  const profile = await loadBacker(database, shop.id, params.id ?? "");
   if (!profile) notFound();
   const form = await request.formData();
   const fields = Object.fromEntries(ADDRESS_FIELDS.map((name) => [name, String(form.get(name) ?? "")]));
@@ -54,8 +54,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   const saved = await saveBackerAddress(
     database,
     { admin: connection?.admin ?? null, pacer: connection ? pacerForShop(shop.domain) : null },
-    shop.id,
-    profile.backer.id,
+    profile,
     parsed.address,
     `user:${session.id}`,
   );

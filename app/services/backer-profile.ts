@@ -12,7 +12,8 @@ import { syncPledge } from "./ordering/push";
 import { portalSettings } from "./portal/settings";
 import { timelineEvents } from "./privacy";
 
-export async function loadBackerProfile(db: Database, shopId: string, backerId: string) {
+/** The backer with their campaign's portal rules and their pledges' orders: what an address edit needs. */
+export async function loadBacker(db: Database, shopId: string, backerId: string) {
   const backer = await db.prisma.backer.findFirst({
     where: { id: backerId, shopId },
     include: {
@@ -24,20 +25,12 @@ export async function loadBackerProfile(db: Database, shopId: string, backerId: 
     },
   });
   if (!backer) return null;
-  const pledgeIds = backer.pledges.map((p) => p.id);
-  const [events, exceptions] = await Promise.all([
-    timelineEvents(db, shopId, backer.id, pledgeIds),
-    db.prisma.exception.findMany({
-      where: { shopId, resolvedAt: null, OR: [{ subjectId: backer.id }, { pledgeId: { in: pledgeIds } }] },
-      select: { id: true, kind: true, severity: true },
-      orderBy: { severity: "desc" },
-    }),
-  ]);
   const { settings, ...campaign } = backer.campaign;
+  const { pledges, ...contact } = backer;
   return {
-    backer: { ...backer, campaign, pledges: undefined },
+    backer: { ...contact, campaign },
     portal: portalSettings(settings),
-    pledges: backer.pledges.map((p) => ({
+    pledges: pledges.map((p) => ({
       id: p.id,
       source: p.source,
       backerNumber: p.backerNumber,
@@ -52,9 +45,25 @@ export async function loadBackerProfile(db: Database, shopId: string, backerId: 
         ? { state: p.orderLink.state, name: p.orderLink.orderName, draftOrderId: p.orderLink.draftOrderId }
         : null,
     })),
-    exceptions,
-    events,
   };
+}
+
+export type LoadedBacker = NonNullable<Awaited<ReturnType<typeof loadBacker>>>;
+
+/** The backer page: the backer, plus their open exceptions and timeline. */
+export async function loadBackerProfile(db: Database, shopId: string, backerId: string) {
+  const loaded = await loadBacker(db, shopId, backerId);
+  if (!loaded) return null;
+  const pledgeIds = loaded.pledges.map((p) => p.id);
+  const [events, exceptions] = await Promise.all([
+    timelineEvents(db, shopId, backerId, pledgeIds),
+    db.prisma.exception.findMany({
+      where: { shopId, resolvedAt: null, OR: [{ subjectId: backerId }, { pledgeId: { in: pledgeIds } }] },
+      select: { id: true, kind: true, severity: true },
+      orderBy: { severity: "desc" },
+    }),
+  ]);
+  return { ...loaded, exceptions, events };
 }
 
 export interface AddressSaved {
@@ -64,17 +73,16 @@ export interface AddressSaved {
   draftsPending: number;
 }
 
-/** Saves the merchant's edit of a backer's address; `address` has passed the portal's rules already. */
+/** Saves the merchant's edit of a loaded backer's address; `address` has passed the portal's rules already. */
 export async function saveBackerAddress(
   db: Database,
   deps: { admin: AdminClient | null; pacer: CostPacer | null },
-  shopId: string,
-  backerId: string,
+  profile: LoadedBacker,
   address: PortalAddress,
   cause: string,
-): Promise<AddressSaved | null> {
-  const profile = await loadBackerProfile(db, shopId, backerId);
-  if (!profile) return null;
+): Promise<AddressSaved> {
+  const shopId = profile.backer.shopId;
+  const backerId = profile.backer.id;
   const before = profile.backer as unknown as Record<string, unknown>;
   const changed = Object.entries(address)
     .filter(([field, value]) => (before[field] ?? null) !== value)

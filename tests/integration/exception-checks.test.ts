@@ -4,7 +4,7 @@
 // ever touches the shop it runs for.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../app/db/open";
-import { saveBackerAddress } from "../../app/services/backer-profile";
+import { loadBacker, saveBackerAddress } from "../../app/services/backer-profile";
 import { updateExceptionSettings } from "../../app/services/exception-settings";
 import { checkCampaign } from "../../app/services/exception-checks";
 import { linkOrder } from "../../app/services/ordering/linking";
@@ -111,8 +111,7 @@ describe("the exception checks", () => {
     const saved = await saveBackerAddress(
       db,
       { admin: null, pacer: null },
-      shopId,
-      backers.noCity!.backerId,
+      (await loadBacker(db, shopId, backers.noCity!.backerId))!,
       {
         firstName: "Ada",
         lastName: "Lovelace",

@@ -3,13 +3,8 @@
 // unless it got worse.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../app/db/open";
-import {
-  listExceptions,
-  openExceptionKinds,
-  raiseExceptions,
-  resolveExceptions,
-  type ExceptionKind,
-} from "../../app/services/exceptions";
+import { listExceptions, openExceptionKinds, raiseExceptions, resolveExceptions } from "../../app/services/exceptions";
+import { EXCEPTION_KINDS } from "../../app/domain/exceptions";
 import { en } from "../../app/i18n/en";
 import { openTestDatabase } from "../helpers/database";
 
@@ -99,17 +94,6 @@ describe("the exceptions inbox", () => {
   });
 
   it("names every kind of exception in the admin's words", () => {
-    const kinds: ExceptionKind[] = [
-      "pledge_dropped",
-      "pledge_errored",
-      "pledge_refunded",
-      "pledge_cancelled",
-      "unmapped_reward",
-      "push_refused",
-      "preorder_over_cap",
-      "balance_failed",
-      "inventory_drift",
-    ];
-    for (const kind of kinds) expect(en).toHaveProperty([`exceptions.kind.${kind}`]);
+    for (const kind of EXCEPTION_KINDS) expect(en).toHaveProperty([`exceptions.kind.${kind}`]);
   });
 });
