@@ -16,12 +16,19 @@ export const EXCEPTION_KINDS = [
   "invoice_unpaid",
   "data_request",
   "order_cancelled",
+  "order_refunded",
 ] as const;
 
 export type ExceptionKind = (typeof EXCEPTION_KINDS)[number];
 
 /** Done by the app when clicked: a job queued or a call to Shopify. */
-export const SERVER_ACTIONS = ["resend_link", "retry_push", "release_stock", "reconcile_stock"] as const;
+export const SERVER_ACTIONS = [
+  "resend_link",
+  "retry_push",
+  "release_stock",
+  "reconcile_stock",
+  "merge_backers",
+] as const;
 export type ServerAction = (typeof SERVER_ACTIONS)[number];
 
 /** A page where the merchant fixes the cause. */
@@ -43,16 +50,41 @@ export const ACTIONS_BY_KIND: Record<ExceptionKind, ExceptionAction[]> = {
   inventory_drift: ["reconcile_stock"],
   address_incomplete: ["edit_address", "resend_link"],
   phone_missing: ["edit_address", "resend_link"],
-  duplicate_backer: ["open_backer"],
+  duplicate_backer: ["merge_backers", "open_backer"],
   invoice_unpaid: ["resend_link", "open_backer"],
   data_request: ["download_data"],
   order_cancelled: ["open_backer"],
+  order_refunded: ["open_backer", "open_preorders"],
 };
 
 export function isServerAction(action: string): action is ServerAction {
   return (SERVER_ACTIONS as readonly string[]).includes(action);
 }
 
-export function offers(kind: string, action: string): boolean {
-  return (ACTIONS_BY_KIND as Record<string, readonly string[]>)[kind]?.includes(action) ?? false;
+/** What the inbox needs to know of one exception to choose its actions. */
+export interface ExceptionForActions {
+  kind: string;
+  pledgeId: string | null;
+  /** The backer it is about, where the caller knows (the inbox does). */
+  backerId?: string | null;
+  data: Record<string, unknown>;
+}
+
+/**
+ * The actions of one exception: its kind's, less those that do not fit this one. Merging needs a second backer
+ * (two records of one person; one backer with pledges from two sources has nothing to merge); a backer's page
+ * needs a backer; the pre-orders page is for orders that are no pledge's.
+ */
+export function actionsFor(exception: ExceptionForActions): ExceptionAction[] {
+  const actions = (ACTIONS_BY_KIND as Record<string, ExceptionAction[] | undefined>)[exception.kind] ?? [];
+  return actions.filter((action) => {
+    if (action === "merge_backers") return typeof exception.data.otherBackerId === "string";
+    if (action === "open_preorders") return exception.pledgeId === null;
+    if (action === "open_backer") return exception.backerId !== null;
+    return true;
+  });
+}
+
+export function offers(exception: ExceptionForActions, action: string): boolean {
+  return (actionsFor(exception) as string[]).includes(action);
 }

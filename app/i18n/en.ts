@@ -84,6 +84,8 @@ export const en = {
   "timeline.privacy.data_exported": "Their data was downloaded",
   "timeline.privacy.customer_redacted": "Personal data erased on request",
   "timeline.privacy.retention_redacted": "Personal data erased (retention)",
+  "timeline.backer.merged": "Another record of this backer merged in",
+  "timeline.backer.merged_into": "Merged into another record of this backer",
   "campaigns.title": "Campaigns",
   "campaigns.empty.heading": "No campaigns yet",
   "campaigns.empty.body":
@@ -610,14 +612,16 @@ export const en = {
   "exceptions.kind.inventory_drift": "Reserved stock drifted",
   "exceptions.kind.address_incomplete": "Address will not ship",
   "exceptions.kind.phone_missing": "No phone for customs",
-  "exceptions.kind.duplicate_backer": "Same backer on two platforms",
+  "exceptions.kind.duplicate_backer": "Same backer twice",
   "exceptions.kind.invoice_unpaid": "Invoice unpaid",
   "exceptions.kind.order_cancelled": "Order cancelled in Shopify",
+  "exceptions.kind.order_refunded": "Order refunded in Shopify",
   "exceptions.kind.data_request": "Customer asked for their data",
   "exceptions.action.resend_link": "Re-send link",
   "exceptions.action.retry_push": "Retry push",
   "exceptions.action.release_stock": "Release stock",
   "exceptions.action.reconcile_stock": "Reconcile stock",
+  "exceptions.action.merge_backers": "Merge backers",
   "exceptions.action.open_backer": "Open backer",
   "exceptions.action.edit_address": "Edit address",
   "exceptions.action.download_data": "Download data",
@@ -632,6 +636,10 @@ export const en = {
   "exceptions.outcome.paid": "The backer has paid: the order stays; cancel or refund it in Shopify if needed.",
   "exceptions.outcome.refused": "Shopify refused: see the pledge's last error on the Orders page.",
   "exceptions.outcome.not_offered": "That action does not apply to this exception.",
+  "exceptions.outcome.merged": "The two records are one backer now: their pledges and open drafts carry one address.",
+  "exceptions.outcome.already_merged": "One of the two records was merged already: nothing changed.",
+  "exceptions.outcome.other_campaign": "The two records belong to different campaigns: nothing changed.",
+  "exceptions.outcome.push_running": "A push is making a draft for one of these pledges: try again in a minute.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -87,6 +87,8 @@ export const fr = {
   "timeline.privacy.data_exported": "Ses données ont été téléchargées",
   "timeline.privacy.customer_redacted": "Données personnelles effacées sur demande",
   "timeline.privacy.retention_redacted": "Données personnelles effacées (durée de conservation)",
+  "timeline.backer.merged": "Une autre fiche de ce contributeur fusionnée ici",
+  "timeline.backer.merged_into": "Fusionné dans une autre fiche de ce contributeur",
   "campaigns.title": "Campagnes",
   "campaigns.empty.heading": "Aucune campagne pour l'instant",
   "campaigns.empty.body":
@@ -631,14 +633,16 @@ export const fr = {
   "exceptions.kind.inventory_drift": "Écart de stock réservé",
   "exceptions.kind.address_incomplete": "Adresse incomplète",
   "exceptions.kind.phone_missing": "Pas de téléphone pour la douane",
-  "exceptions.kind.duplicate_backer": "Même contributeur sur deux plateformes",
+  "exceptions.kind.duplicate_backer": "Même contributeur en double",
   "exceptions.kind.invoice_unpaid": "Facture impayée",
   "exceptions.kind.order_cancelled": "Commande annulée dans Shopify",
+  "exceptions.kind.order_refunded": "Commande remboursée dans Shopify",
   "exceptions.kind.data_request": "Demande de données personnelles",
   "exceptions.action.resend_link": "Renvoyer le lien",
   "exceptions.action.retry_push": "Réessayer l'envoi",
   "exceptions.action.release_stock": "Libérer le stock",
   "exceptions.action.reconcile_stock": "Relire le stock",
+  "exceptions.action.merge_backers": "Fusionner les contributeurs",
   "exceptions.action.open_backer": "Voir le contributeur",
   "exceptions.action.edit_address": "Modifier l'adresse",
   "exceptions.action.download_data": "Télécharger les données",
@@ -654,4 +658,10 @@ export const fr = {
     "Le contributeur a payé : la commande reste ; annulez-la ou remboursez-la dans Shopify si besoin.",
   "exceptions.outcome.refused": "Shopify a refusé : voyez la dernière erreur sur la page Commandes.",
   "exceptions.outcome.not_offered": "Cette action ne s'applique pas à cette exception.",
+  "exceptions.outcome.merged":
+    "Les deux fiches ne font plus qu'un contributeur : ses contributions et commandes provisoires ont une seule adresse.",
+  "exceptions.outcome.already_merged": "L'une des deux fiches était déjà fusionnée : rien n'a changé.",
+  "exceptions.outcome.other_campaign": "Les deux fiches appartiennent à des campagnes différentes : rien n'a changé.",
+  "exceptions.outcome.push_running":
+    "Un envoi crée une commande provisoire pour l'une de ces contributions : réessayez dans une minute.",
 } satisfies Messages;

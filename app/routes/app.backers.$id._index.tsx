@@ -27,7 +27,7 @@ import { formatMoney } from "../domain/money";
 import { ADDRESS_FIELDS, addressFormValues, parseMerchantAddress } from "../domain/portal/form";
 import { isMessageKey, type MessageKey } from "../i18n";
 import { loadBacker, loadBackerProfile, saveBackerAddress } from "../services/backer-profile";
-import { adminForShop, ShopNotConnectedError } from "../services/shop-admin";
+import { connectedAdmin } from "../services/shop-admin";
 import { pacerForShop } from "../shopify/pacer";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
@@ -45,12 +45,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   const fields = Object.fromEntries(ADDRESS_FIELDS.map((name) => [name, String(form.get(name) ?? "")]));
   const parsed = parseMerchantAddress(fields, profile.portal);
   if (!parsed.ok) return { errors: parsed.errors, saved: null };
-  const connection = await adminForShop(database.prisma, shop.id, {
-    adminOrigin: readConfig().SHOPIFY_ADMIN_ORIGIN,
-  }).catch((error: unknown) => {
-    if (error instanceof ShopNotConnectedError) return null;
-    throw error;
-  });
+  const connection = await connectedAdmin(database.prisma, shop.id, { adminOrigin: readConfig().SHOPIFY_ADMIN_ORIGIN });
   const saved = await saveBackerAddress(
     database,
     { admin: connection?.admin ?? null, pacer: connection ? pacerForShop(shop.domain) : null },
@@ -125,6 +120,7 @@ export default function BackerPage() {
                 {pledges.map((p) => (
                   <InlineStack key={p.id} gap="200" align="space-between" blockAlign="center">
                     <Text as="span">
+                      {p.backerNumber ? `#${p.backerNumber} · ` : ""}
                       {t(`platform.${p.source}`)} · {p.reward ?? "—"} ·{" "}
                       {formatMoney({ amountMinor: p.amountMinor, currency: p.currencyCode }, locale)}
                     </Text>

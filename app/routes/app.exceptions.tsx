@@ -25,7 +25,7 @@ import { requireShop } from "../admin-shop.server";
 import { DownloadButton } from "../components/DownloadButton";
 import { IntentButton } from "../components/IntentButton";
 import { readConfig } from "../config.server";
-import { ACTIONS_BY_KIND, isServerAction, type LinkAction } from "../domain/exceptions";
+import { actionsFor, isServerAction, type LinkAction } from "../domain/exceptions";
 import { jobs } from "../jobs/runtime.server";
 import { runExceptionAction } from "../services/exception-actions";
 import { useLocale, useTranslate } from "../components/i18n";
@@ -45,6 +45,10 @@ const OUTCOME_TONE = {
   paid: "warning",
   refused: "critical",
   not_offered: "critical",
+  merged: "success",
+  already_merged: "warning",
+  other_campaign: "critical",
+  push_running: "warning",
 } as const;
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -119,6 +123,7 @@ function linkFor(action: LinkAction, exception: { campaignId: string | null; bac
 function subjectOf(data: Record<string, unknown>, backerNumber: number | null): string {
   const parts = [
     backerNumber ? `#${backerNumber}` : null,
+    typeof data.otherBackerNumber === "number" ? `= #${data.otherBackerNumber}` : null,
     typeof data.orderName === "string" ? data.orderName : null,
     typeof data.sku === "string" ? data.sku : null,
     typeof data.title === "string" ? data.title : null,
@@ -262,32 +267,36 @@ export default function Exceptions() {
                         <IndexTable.Cell>{new Date(e.updatedAt).toLocaleString(locale)}</IndexTable.Cell>
                         <IndexTable.Cell>
                           {e.resolvedAt ? null : (
-                            <InlineStack gap="200" blockAlign="center" wrap={false}>
-                              {ACTIONS_BY_KIND[e.kind]?.map((name) => {
-                                const label = t(`exceptions.action.${name}`);
-                                if (isServerAction(name))
-                                  return (
-                                    <IntentButton key={name} intent={name} fields={{ id: e.id }} variant="plain">
+                            // The row selects itself on a click and cancels the click's default, which would
+                            // swallow the action buttons' form submissions: their clicks stop here.
+                            <div onClick={(event) => event.stopPropagation()}>
+                              <InlineStack gap="200" blockAlign="center" wrap={false}>
+                                {actionsFor(e).map((name) => {
+                                  const label = t(`exceptions.action.${name}`);
+                                  if (isServerAction(name))
+                                    return (
+                                      <IntentButton key={name} intent={name} fields={{ id: e.id }} variant="plain">
+                                        {label}
+                                      </IntentButton>
+                                    );
+                                  const url = linkFor(name, e);
+                                  if (url && name === "download_data")
+                                    return (
+                                      <DownloadButton
+                                        key={name}
+                                        url={url}
+                                        label="exceptions.action.download_data"
+                                        variant="plain"
+                                      />
+                                    );
+                                  return url ? (
+                                    <Link key={name} to={url}>
                                       {label}
-                                    </IntentButton>
-                                  );
-                                const url = linkFor(name, e);
-                                if (url && name === "download_data")
-                                  return (
-                                    <DownloadButton
-                                      key={name}
-                                      url={url}
-                                      label="exceptions.action.download_data"
-                                      variant="plain"
-                                    />
-                                  );
-                                return url ? (
-                                  <Link key={name} to={url}>
-                                    {label}
-                                  </Link>
-                                ) : null;
-                              })}
-                            </InlineStack>
+                                    </Link>
+                                  ) : null;
+                                })}
+                              </InlineStack>
+                            </div>
                           )}
                         </IndexTable.Cell>
                       </IndexTable.Row>

@@ -12,10 +12,14 @@ import { syncPledge } from "./ordering/push";
 import { portalSettings } from "./portal/settings";
 import { timelineEvents } from "./privacy";
 
-/** The backer with their campaign's portal rules and their pledges' orders: what an address edit needs. */
+/**
+ * The backer with their campaign's portal rules and their pledges' orders: what an address edit needs. A record
+ * merged into another (backer-merge.ts) gives the one it was merged into: its pledges and details are there now.
+ */
 export async function loadBacker(db: Database, shopId: string, backerId: string) {
+  const merged = await db.prisma.backer.findFirst({ where: { id: backerId, shopId }, select: { mergedIntoId: true } });
   const backer = await db.prisma.backer.findFirst({
-    where: { id: backerId, shopId },
+    where: { id: merged?.mergedIntoId ?? backerId, shopId },
     include: {
       campaign: { select: { id: true, name: true, settings: true } },
       pledges: {
@@ -51,9 +55,10 @@ export async function loadBacker(db: Database, shopId: string, backerId: string)
 export type LoadedBacker = NonNullable<Awaited<ReturnType<typeof loadBacker>>>;
 
 /** The backer page: the backer, plus their open exceptions and timeline. */
-export async function loadBackerProfile(db: Database, shopId: string, backerId: string) {
-  const loaded = await loadBacker(db, shopId, backerId);
+export async function loadBackerProfile(db: Database, shopId: string, id: string) {
+  const loaded = await loadBacker(db, shopId, id);
   if (!loaded) return null;
+  const backerId = loaded.backer.id;
   const pledgeIds = loaded.pledges.map((p) => p.id);
   const [events, exceptions] = await Promise.all([
     timelineEvents(db, shopId, backerId, pledgeIds),
@@ -125,6 +130,19 @@ export async function saveBackerAddress(
       },
     ]);
 
+  return syncBackerDrafts(db, deps, profile, cause);
+}
+
+/**
+ * The backer's open draft orders brought up to date in Shopify now (their address and email are the backer's);
+ * what cannot be reached now is left to the next push.
+ */
+export async function syncBackerDrafts(
+  db: Database,
+  deps: { admin: AdminClient | null; pacer: CostPacer | null },
+  profile: LoadedBacker,
+  cause: string,
+): Promise<AddressSaved> {
   const drafts = profile.pledges.filter(
     (p) => p.status === "COLLECTED" && p.order?.draftOrderId && ["DRAFTED", "INVOICED"].includes(p.order.state),
   );
@@ -133,7 +151,7 @@ export async function saveBackerAddress(
     if (!deps.admin || !deps.pacer) break;
     try {
       const { outcome } = await syncPledge(db, {
-        shopId,
+        shopId: profile.backer.shopId,
         campaignId: profile.backer.campaign.id,
         pledgeId: pledge.id,
         admin: deps.admin,

@@ -48,7 +48,7 @@ export async function campaignSummary(prisma: PrismaClient, shopId: string, camp
   if (!campaign) return null;
   const [byStatus, backers] = await Promise.all([
     prisma.pledge.groupBy({ by: ["status"], where: { shopId, campaignId }, _count: { _all: true } }),
-    prisma.backer.count({ where: { shopId, campaignId } }),
+    prisma.backer.count({ where: { shopId, campaignId, mergedIntoId: null } }),
   ]);
   const count = (status: string) => byStatus.find((row) => row.status === status)?._count._all ?? 0;
   return {

@@ -1,16 +1,18 @@
 // The inbox's buttons that do something: re-send the backer's link, retry a refused push, release the stock of an
-// ended pledge's draft, reconcile stock now. Each is checked against the exception's kind (domain/exceptions.ts)
-// and the shop; the exception stays open until the work clears its cause (a later push, a paid invoice, a scan),
-// except release_stock, which clears it itself once the draft is gone.
+// ended pledge's draft, reconcile stock now, merge two records of one backer. Each is checked against the
+// exception (domain/exceptions.ts) and the shop; the exception stays open until the work clears its cause (a later
+// push, a paid invoice, a scan), except release_stock and merge_backers, which clear it themselves.
 import type { Database } from "../db/open";
 import { offers, type ServerAction } from "../domain/exceptions";
+import { pacerForShop } from "../shopify/pacer";
+import { mergeBackers, type MergeOutcome } from "./backer-merge";
 import type { JobQueue } from "../jobs/queue";
 import { exceptionById } from "./exceptions";
 import { INVENTORY_RECONCILE_QUEUE } from "./inventory/jobs";
 import { queuePush } from "./ordering/push-jobs";
 import { releaseEndedPledgeDraft } from "./ordering/release";
 import { queueLinkEmail } from "./portal/admin";
-import { adminForShop } from "./shop-admin";
+import { adminForShop, connectedAdmin } from "./shop-admin";
 
 export type ActionOutcome =
   | "link_queued"
@@ -21,7 +23,8 @@ export type ActionOutcome =
   | "still_collected"
   | "paid"
   | "refused"
-  | "not_offered";
+  | "not_offered"
+  | Exclude<MergeOutcome, "not_found">;
 
 export async function runExceptionAction(
   db: Database,
@@ -33,7 +36,7 @@ export async function runExceptionAction(
 ): Promise<ActionOutcome | null> {
   const exception = await exceptionById(db, shopId, exceptionId);
   if (!exception) return null;
-  if (!offers(exception.kind, action)) return "not_offered";
+  if (!offers(exception, action)) return "not_offered";
   switch (action) {
     case "resend_link": {
       const link = exception.pledgeId
@@ -57,5 +60,17 @@ export async function runExceptionAction(
     case "reconcile_stock":
       await deps.jobs.enqueue(INVENTORY_RECONCILE_QUEUE, { shopId });
       return "reconcile_queued";
+    case "merge_backers": {
+      // Merging needs no Shopify; open drafts are updated now when the shop is connected, else by the next push.
+      const connection = await connectedAdmin(db.prisma, shopId, { adminOrigin: deps.adminOrigin });
+      const merged = await mergeBackers(
+        db,
+        { admin: connection?.admin ?? null, pacer: connection ? pacerForShop(connection.shop.domain) : null },
+        shopId,
+        { keepId: String(exception.data.otherBackerId), mergeId: exception.subjectId },
+        by,
+      );
+      return merged.outcome === "not_found" ? "not_offered" : merged.outcome;
+    }
   }
 }

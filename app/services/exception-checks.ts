@@ -1,7 +1,7 @@
 // The checks that look for trouble nobody's action announces: addresses that will not ship (incomplete, or no
-// phone where customs needs one), the same person pledging from two sources, invoices unpaid after the shop's
-// number of days. Each is a full pass over one campaign that raises what it finds and clears what it no longer
-// finds; run after an import, after an address is edited, and by the `exceptions-scan` job every hour.
+// phone where customs needs one), the same person pledging from two sources or as two records, invoices unpaid
+// after the shop's number of days. Each is a full pass over one campaign that raises what it finds and clears what
+// it no longer finds; run after an import, after an address is edited, and by the `exceptions-scan` job every hour.
 import type { Database } from "../db/open";
 import { addressProblem } from "../domain/portal/form";
 import { exceptionSettings } from "./exception-settings";
@@ -58,6 +58,8 @@ export async function checkCampaign(db: Database, shopId: string, campaignId: st
     [shopId, campaignId],
   );
 
+  const twins = await twinBackers(db, shopId, campaignId);
+
   const days = exceptionSettings(shop.settings).unpaidInvoiceDays;
   const unpaid = await db.query<{ pledgeId: string; orderDays: number }>(
     `SELECT l."pledgeId", floor(extract(epoch FROM ($3::timestamptz - l."invoicedAt")) / 86400)::int AS "orderDays"
@@ -74,15 +76,32 @@ export async function checkCampaign(db: Database, shopId: string, campaignId: st
     shopId,
     campaignId,
     "duplicate_backer",
-    duplicates.map((d) => ({
-      campaignId,
-      pledgeId: d.pledgeId,
-      kind: "duplicate_backer",
-      severity: "WARNING",
-      subjectType: "Backer",
-      subjectId: d.backerId,
-      data: { sources: d.sources, backerNumbers: d.numbers, actions: ["open_backer"] },
-    })),
+    [
+      ...duplicates.map((d) => ({
+        campaignId,
+        pledgeId: d.pledgeId,
+        kind: "duplicate_backer" as const,
+        severity: "WARNING" as const,
+        subjectType: "Backer" as const,
+        subjectId: d.backerId,
+        data: { sources: d.sources, backerNumbers: d.numbers, actions: ["open_backer"] },
+      })),
+      // Last, so that a backer who is both keeps this one: merging answers more than the other.
+      ...twins.map((t) => ({
+        campaignId,
+        pledgeId: t.pledgeId,
+        kind: "duplicate_backer" as const,
+        severity: "WARNING" as const,
+        subjectType: "Backer" as const,
+        subjectId: t.id,
+        data: {
+          otherBackerId: t.keepId,
+          otherBackerNumber: t.keepNumber,
+          reason: t.reason,
+          actions: ["merge_backers", "open_backer"],
+        },
+      })),
+    ],
     cause,
   );
   await syncExceptions(
@@ -104,9 +123,46 @@ export async function checkCampaign(db: Database, shopId: string, campaignId: st
   return {
     addressIncomplete: found.address_incomplete.length,
     phoneMissing: found.phone_missing.length,
-    duplicates: duplicates.length,
+    duplicates: duplicates.length + twins.length,
     unpaid: unpaid.length,
   };
+}
+
+/**
+ * Two backer records that look like one person (the same name, and the same postcode in the same country or the
+ * same phone number) under different emails, so the import could not merge them: each younger one, with the
+ * oldest as the one to merge it into. A shared phone alone is a household, not a duplicate.
+ */
+async function twinBackers(db: Database, shopId: string, campaignId: string) {
+  return db.query<{ id: string; keepId: string; keepNumber: number | null; pledgeId: string; reason: string }>(
+    `WITH candidates AS (
+       SELECT b.id, b."createdAt", b."countryCode",
+              lower(regexp_replace(coalesce(b."firstName", '') || coalesce(b."lastName", ''), '[^[:alnum:]]', '', 'g')) AS name,
+              upper(regexp_replace(coalesce(b.zip, ''), '[^[:alnum:]]', '', 'g')) AS zip,
+              regexp_replace(coalesce(b.phone, ''), '[^0-9]', '', 'g') AS phone,
+              (SELECT p.id FROM "Pledge" p WHERE p."backerId" = b.id AND p.status = 'COLLECTED'
+                ORDER BY p."createdAt", p.id LIMIT 1) AS "pledgeId"
+         FROM "Backer" b
+        WHERE b."shopId" = $1 AND b."campaignId" = $2 AND b."mergedIntoId" IS NULL
+     ), keyed AS (
+       SELECT id, "createdAt", "pledgeId", 'same_name_postcode' AS reason, name || '|' || zip || '|' || "countryCode" AS key
+         FROM candidates WHERE "pledgeId" IS NOT NULL AND name <> '' AND zip <> '' AND "countryCode" IS NOT NULL
+       UNION ALL
+       SELECT id, "createdAt", "pledgeId", 'same_name_phone', name || '|' || phone
+         FROM candidates WHERE "pledgeId" IS NOT NULL AND name <> '' AND length(phone) >= 8
+     ), ranked AS (
+       SELECT id, "pledgeId", reason,
+              first_value(id) OVER older AS "keepId", first_value("pledgeId") OVER older AS "keepPledgeId"
+         FROM keyed
+       -- One import writes a batch of backers at one instant; their first pledges' ids keep the file's order.
+       WINDOW older AS (PARTITION BY reason, key ORDER BY "createdAt", "pledgeId", id)
+     )
+     SELECT DISTINCT ON (r.id) r.id, r."keepId", r."pledgeId", r.reason, kp."backerNumber" AS "keepNumber"
+       FROM ranked r JOIN "Pledge" kp ON kp.id = r."keepPledgeId"
+      WHERE r.id <> r."keepId"
+      ORDER BY r.id, r.reason DESC`,
+    [shopId, campaignId],
+  );
 }
 
 /** Every campaign of the shop that is not archived. */

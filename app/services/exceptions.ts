@@ -139,11 +139,14 @@ export async function exceptionById(db: Database, shopId: string, id: string) {
     kind: ExceptionKind;
     campaignId: string | null;
     pledgeId: string | null;
+    subjectId: string;
+    data: Record<string, unknown>;
     resolvedAt: Date | null;
-  }>(`SELECT id, kind, "campaignId", "pledgeId", "resolvedAt" FROM "Exception" WHERE "shopId" = $1 AND id = $2`, [
-    shopId,
-    id,
-  ]);
+  }>(
+    `SELECT id, kind, "campaignId", "pledgeId", "subjectId", data, "resolvedAt" FROM "Exception"
+      WHERE "shopId" = $1 AND id = $2`,
+    [shopId, id],
+  );
   return row ?? null;
 }
 

@@ -14,14 +14,23 @@ interface CustomerRequest {
 }
 
 async function backersByEmail(db: Database, shopDomain: string, email: string | null) {
-  if (!email?.trim()) return { shop: null, backers: [] };
+  if (!email?.trim()) return { shop: null, backers: [], aliases: [] };
   const shop = await db.prisma.shop.findUnique({ where: { domain: shopDomain } });
-  if (!shop) return { shop: null, backers: [] };
+  if (!shop) return { shop: null, backers: [], aliases: [] };
+  // A backer merged into another (backer-merge.ts) is found by the identity it kept, and leads to that other one.
+  const matching = await db.prisma.backer.findMany({
+    where: {
+      shopId: shop.id,
+      OR: [{ email: { equals: email.trim(), mode: "insensitive" } }, { identityKey: email.trim().toLowerCase() }],
+    },
+    select: { id: true, mergedIntoId: true },
+  });
   const backers = await db.prisma.backer.findMany({
-    where: { shopId: shop.id, email: { equals: email.trim(), mode: "insensitive" } },
+    where: { shopId: shop.id, id: { in: matching.map((b) => b.mergedIntoId ?? b.id) } },
     include: { pledges: { select: { id: true }, orderBy: { createdAt: "asc" } } },
   });
-  return { shop, backers };
+  const aliases = matching.filter((b) => b.mergedIntoId).map((b) => b.id);
+  return { shop, backers, aliases };
 }
 
 /** customers/data_request: recorded against each matching backer, and put in the inbox for the merchant. */
@@ -172,12 +181,12 @@ export async function redactBackers(db: Database, shopId: string, backerIds: str
 
 /** customers/redact: the backers with this email in this shop. */
 export async function redactCustomer(db: Database, shopDomain: string, request: CustomerRequest) {
-  const { shop, backers } = await backersByEmail(db, shopDomain, request.email);
+  const { shop, backers, aliases } = await backersByEmail(db, shopDomain, request.email);
   if (!shop) return { backersRedacted: 0 };
   const redacted = await redactBackers(
     db,
     shop.id,
-    backers.map((b) => b.id),
+    [...backers.map((b) => b.id), ...aliases],
     "privacy.customer_redacted",
     request.cause,
   );

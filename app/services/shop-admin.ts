@@ -27,3 +27,17 @@ export async function adminForShop(
   });
   return { shop, admin };
 }
+
+/** The same, or null when the shop is not connected: for work that can leave its Shopify part to later. */
+export async function connectedAdmin(
+  prisma: PrismaClient,
+  shopId: string,
+  options: { adminOrigin?: string; timeoutMs?: number } = {},
+): Promise<{ shop: Shop; admin: AdminClient } | null> {
+  try {
+    return await adminForShop(prisma, shopId, options);
+  } catch (error) {
+    if (error instanceof ShopNotConnectedError) return null;
+    throw error;
+  }
+}

@@ -50,6 +50,22 @@ export async function playDemoScenario(
     where: { campaignId: campaign.id, email: "backer005@example.com" },
   });
   await db.prisma.backer.update({ where: { id: lost.id }, data: { city: null } });
+  // Backer 7 is backer 6 pledging again under a work email: the inbox offers to merge the two records.
+  const first = await db.prisma.backer.findFirstOrThrow({
+    where: { campaignId: campaign.id, email: "backer006@example.com" },
+  });
+  await db.prisma.backer.updateMany({
+    where: { campaignId: campaign.id, email: "backer007@example.com" },
+    data: {
+      firstName: first.firstName,
+      lastName: first.lastName,
+      address1: first.address1,
+      city: first.city,
+      zip: first.zip,
+      countryCode: first.countryCode,
+      provinceCode: first.provinceCode,
+    },
+  });
 
   const pushed = await pushCampaign(db, {
     shopId: shop.id,

@@ -1,6 +1,6 @@
 // The backer page and the inbox's actions in the production build and headless Chromium: an address that will not
 // ship is in the inbox; "Edit address" opens the backer, whose fix clears it and shows in the timeline; a data
-// request is answered by downloading the backer's data as JSON.
+// request is answered by downloading the backer's data as JSON; two records of one backer are merged.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,6 +15,7 @@ const chromiumPath = findChromium();
 
 describe.skipIf(!chromiumPath)("the backer page and the inbox's actions", () => {
   let e2e: E2eApp;
+  const twins: { mergeId?: string } = {};
 
   beforeAll(async () => {
     e2e = await startE2eApp({
@@ -29,6 +30,15 @@ describe.skipIf(!chromiumPath)("the backer page and the inbox's actions", () => 
           where: { shopId: shop.id, email: "backer002@example.com" },
           data: { city: null },
         });
+        // Backer 5 is backer 4 under another email.
+        const keep = await db.prisma.backer.findFirstOrThrow({ where: { email: "backer004@example.com" } });
+        const twin = await db.prisma.backer.findFirstOrThrow({ where: { email: "backer005@example.com" } });
+        const { firstName, lastName, address1, city, zip, countryCode, provinceCode } = keep;
+        await db.prisma.backer.update({
+          where: { id: twin.id },
+          data: { firstName, lastName, address1, city, zip, countryCode, provinceCode },
+        });
+        twins.mergeId = twin.id;
         await checkCampaign(db, shop.id, campaign.id, "seed");
         await recordCustomerDataRequest(db, shop.domain, {
           email: "backer003@example.com",
@@ -44,7 +54,7 @@ describe.skipIf(!chromiumPath)("the backer page and the inbox's actions", () => 
   it("fixes an address from the inbox and shows it in the backer's timeline", async () => {
     const page = await e2e.openAdmin("/app/exceptions");
     const rows = page.locator("tbody tr");
-    await expect.poll(() => rows.count()).toBe(2);
+    await expect.poll(() => rows.count()).toBe(3);
     const addressRow = rows.filter({ hasText: "Address will not ship" });
     await addressRow.getByRole("link", { name: "Edit address" }).click();
 
@@ -58,7 +68,7 @@ describe.skipIf(!chromiumPath)("the backer page and the inbox's actions", () => 
     await page.screenshot({ path: path.join(e2e.screenshots, "backer.png"), fullPage: true });
 
     await page.locator("ui-nav-menu a", { hasText: "Exceptions" }).click();
-    await expect.poll(() => rows.count()).toBe(1);
+    await expect.poll(() => rows.count()).toBe(2);
     expect(await rows.first().innerText()).toMatch(/Customer asked for their data/);
     await page.context().close();
   });
@@ -78,5 +88,23 @@ describe.skipIf(!chromiumPath)("the backer page and the inbox's actions", () => 
     expect(data.pledges).toHaveLength(1);
     expect(data.history.map((h: { what: string }) => h.what)).toContain("privacy.data_requested");
     await page.context().close();
+  });
+
+  it("merges two records of one backer from the inbox", async () => {
+    const page = await e2e.openAdmin("/app/exceptions");
+    const twin = page.locator("tbody tr").filter({ hasText: "Same backer twice" });
+    await expect.poll(() => twin.count()).toBe(1);
+    expect(await twin.innerText()).toMatch(/#5 · = #4/);
+    await twin.getByRole("button", { name: "Merge backers" }).click();
+    await expect.poll(() => page.getByText(/The two records are one backer now/).count()).toBe(1);
+    await expect.poll(() => twin.count()).toBe(0);
+    await page.context().close();
+
+    // The merged record's page shows the kept one, which has both pledges and says why.
+    const kept = await e2e.openAdmin(`/app/backers/${twins.mergeId}`);
+    await expect.poll(() => kept.getByText("Another record of this backer merged in").count()).toBe(1);
+    expect(await kept.getByText(/#4 · Kickstarter/).count()).toBe(1);
+    expect(await kept.getByText(/#5 · Kickstarter/).count()).toBe(1);
+    await kept.context().close();
   });
 });

@@ -102,6 +102,7 @@ describe.skipIf(!chromiumPath)("the demo admin", () => {
     expect(await figure("Paid")).toBe("12");
     expect(await page.getByRole("link", { name: "Reward with no variants" }).count()).toBe(1);
     expect(await page.getByRole("link", { name: "Address will not ship" }).count()).toBe(1);
+    expect(await page.getByRole("link", { name: "Same backer twice" }).count()).toBe(1);
     await page.screenshot({ path: path.resolve("test-results/demo-dashboard.png"), fullPage: true });
 
     await page.locator("ui-nav-menu a", { hasText: "Fulfillment" }).click();

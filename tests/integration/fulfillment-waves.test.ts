@@ -8,13 +8,13 @@ import { WAVE_CSV_COLUMNS, waveCsv } from "../../app/services/fulfillment/export
 import { importTracking, readTrackingCsv, TrackingFileError } from "../../app/services/fulfillment/tracking-import";
 import { updateFulfillmentSettings } from "../../app/services/fulfillment/settings";
 import { createWave, lockWave, previewWave, releaseWave, waveProgress } from "../../app/services/fulfillment/waves";
-import { createOffer } from "../../app/services/preorders/offers";
 import { fulfillmentWebhookHandlers } from "../../app/webhooks/handlers/fulfillment";
 import { orderWebhookHandlers } from "../../app/webhooks/handlers/orders";
 import type { AdminClient } from "../../app/shopify/admin-client";
 import { DEMO_SHOP, type RunningSim } from "../../sim/server";
 import { orderPayload } from "../../sim/state/payloads";
 import { connectedShop, pushForTest, type ConnectedShop } from "../helpers/connected-shop";
+import { fullPaymentOffer } from "../helpers/preorder-offer";
 import { readyCampaign } from "../helpers/ready-campaign";
 import { adminData, shopperCheckout } from "../helpers/sim-client";
 
@@ -228,25 +228,12 @@ describe("fulfillment waves: holds, waves and tracking", () => {
 
   it("holds only the pre-order lines of a mixed order when the shop ships items in stock now", async () => {
     await updateFulfillmentSettings(db.prisma, shopId, { mixedOrders: "ship_in_stock_now" });
-    const sleeves = [...state().variants.values()].find((v) => v.sku === "DD-SLEEVES")!;
     const coins = [...state().variants.values()].find((v) => v.sku === "DD-COINS")!;
-    const offer = await createOffer(
+    const { variant: sleeves, planId } = await fullPaymentOffer(
       db,
-      { shopId, admin, cause: "test" },
-      {
-        terms: {
-          name: "Sleeves reprint",
-          payment: { kind: "full" },
-          delivery: { kind: "asap" },
-          reserve: "on_sale",
-          discountPercentage: 0,
-        },
-        campaignId,
-        variants: [{ variantId: `gid://shopify/ProductVariant/${sleeves.id}`, cap: null }],
-      },
+      { shopId, admin, state: state() },
+      { campaignId, sku: "DD-SLEEVES" },
     );
-    expect(offer.ok).toBe(true);
-    const planId = [...state().sellingPlanGroups.values()][0]!.plans[0]!.id;
     const bought = await shopperCheckout(
       sim,
       [

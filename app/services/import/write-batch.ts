@@ -262,14 +262,23 @@ async function upsertBackers(tx: Tx, context: BatchContext, records: PledgeRecor
   const known = [...latest.keys()].filter((key) => !ids.has(key));
   if (!known.length) return ids;
 
-  const existing = await tx.query<{ id: string; identityKey: string } & Record<string, unknown>>(
-    `SELECT id, "identityKey", "addressConfirmedAt" IS NOT NULL AS confirmed, ${selectList(BACKER_DATA_COLUMNS)}
+  const existing = await tx.query<
+    { id: string; identityKey: string; mergedIntoId: string | null } & Record<string, unknown>
+  >(
+    `SELECT id, "identityKey", "mergedIntoId", "addressConfirmedAt" IS NOT NULL AS confirmed,
+            ${selectList(BACKER_DATA_COLUMNS)}
        FROM "Backer" WHERE "campaignId" = $1 AND "identityKey" = ANY($2::text[])`,
     [context.campaignId, known],
   );
   const changed: Array<{ id: string } & ReturnType<typeof backerData>> = [];
   const events: EventRow[] = [];
   for (const backer of existing) {
+    // Merged by the merchant into another backer (backer-merge.ts): the pledges go there, and the merchant's choice
+    // of details stands.
+    if (backer.mergedIntoId) {
+      ids.set(backer.identityKey, backer.mergedIntoId);
+      continue;
+    }
     ids.set(backer.identityKey, backer.id);
     let data = latest.get(backer.identityKey)!;
     // The backer confirmed an address in the portal since: it is newer than any export, and stays.

@@ -19,6 +19,8 @@ export interface OrderFacts {
   attributes: Array<{ key: string; value: string | null }>;
   paid: boolean;
   cancelled: boolean;
+  /** Money given back in Shopify: all of it, or some. */
+  refunded?: "full" | "partial" | null;
 }
 
 export type LinkResult = "linked" | "unchanged" | "not_ours";
@@ -91,6 +93,38 @@ async function raiseCancelled(db: Database, shopId: string, key: string, orderNa
   ]);
 }
 
+/**
+ * A refund made in Shopify on a pledge's or a pre-order's order: whether the parcel still goes is the merchant's
+ * call (a full refund while the order is held for a wave would otherwise ship for free). One per order; a partial
+ * refund that becomes full reopens it, as a critical one.
+ */
+export async function raiseRefunded(db: Database, shopId: string, facts: OrderFacts): Promise<boolean> {
+  if (!facts.refunded) return false;
+  const link = await db.prisma.orderLink.findFirst({
+    where: { shopId, orderId: facts.orderId },
+    select: { pledgeId: true, campaignId: true },
+  });
+  const preorder = link
+    ? null
+    : await db.prisma.preorderOrder.findFirst({
+        where: { shopId, orderId: facts.orderId },
+        select: { lines: { select: { offer: { select: { campaignId: true } } }, take: 1 } },
+      });
+  if (!link && !preorder) return false;
+  await raiseExceptions(db, shopId, [
+    {
+      campaignId: link?.campaignId ?? preorder?.lines[0]?.offer?.campaignId ?? null,
+      pledgeId: link?.pledgeId ?? null,
+      kind: "order_refunded",
+      severity: facts.refunded === "full" ? "CRITICAL" : "WARNING",
+      subjectType: "Order",
+      subjectId: facts.orderId,
+      data: { orderName: facts.orderName, refund: facts.refunded },
+    },
+  ]);
+  return true;
+}
+
 /** The parts of an orders/* webhook payload (REST shape) that link it; anything else is ignored. */
 const OrderPayload = z.object({
   id: z.union([z.number(), z.string()]),
@@ -120,7 +154,20 @@ export function factsFromWebhook(payload: unknown): OrderFacts | null {
     })),
     paid: ["paid", "partially_refunded", "refunded"].includes(order.financial_status ?? ""),
     cancelled: Boolean(order.cancelled_at),
+    refunded: refundOf(order.financial_status),
   };
+}
+
+/** Shopify's financial status as a refund, REST (`partially_refunded`) or GraphQL (`PARTIALLY_REFUNDED`) spelling. */
+function refundOf(status: string | null | undefined): "full" | "partial" | null {
+  switch (status?.toLowerCase()) {
+    case "refunded":
+      return "full";
+    case "partially_refunded":
+      return "partial";
+    default:
+      return null;
+  }
 }
 
 /**
@@ -160,8 +207,10 @@ export async function reconcileOrders(
         attributes: draft.customAttributes.map((a) => ({ key: a.key, value: a.value ?? null })),
         paid: ["PAID", "PARTIALLY_REFUNDED", "REFUNDED"].includes(draft.order.displayFinancialStatus ?? ""),
         cancelled: Boolean(draft.order.cancelledAt),
+        refunded: refundOf(draft.order.displayFinancialStatus),
       };
       if ((await linkOrder(db, options.shopId, facts, options.cause)) === "linked") linked++;
+      await raiseRefunded(db, options.shopId, facts);
     }
     after = data.draftOrders.pageInfo.hasNextPage ? (data.draftOrders.pageInfo.endCursor ?? null) : null;
   } while (after);

@@ -23,9 +23,14 @@ export const PortalLinkJobData = z.object({
 export async function requestLinks(db: Database, queue: JobQueue, shopDomain: string, email: string, now = Date.now()) {
   const shop = await db.prisma.shop.findUnique({ where: { domain: shopDomain } });
   if (!shop || shop.uninstalledAt) return;
+  // An email the merchant merged into another backer still finds that backer's pledges; the invoice goes to the
+  // draft's email, the kept one, never to what was typed.
   const pledges = await db.query<{ id: string }>(
     `SELECT p.id FROM "Pledge" p JOIN "Backer" b ON b.id = p."backerId"
-      WHERE p."shopId" = $1 AND lower(b.email) = lower($2) AND p.status = 'COLLECTED'
+      WHERE p."shopId" = $1 AND p.status = 'COLLECTED'
+        AND (lower(b.email) = lower($2) OR b.id IN (
+              SELECT a."mergedIntoId" FROM "Backer" a
+               WHERE a."shopId" = $1 AND a."identityKey" = lower($2) AND a."mergedIntoId" IS NOT NULL))
       ORDER BY p.id LIMIT 50`,
     [shop.id, email],
   );

@@ -15,6 +15,7 @@ import {
 } from "../../domain/preorders/offer";
 import { PREORDER_METAFIELD, storefrontOffer } from "../../domain/preorders/storefront";
 import type { AdminClient } from "../../shopify/admin-client";
+import { pacedRequest, type CostPacer } from "../../shopify/pacer";
 import {
   METAFIELDS_DELETE,
   METAFIELDS_SET,
@@ -57,6 +58,8 @@ interface Context {
   admin: AdminClient;
   cause: string;
   now?: Date;
+  /** The shop's cost budget, when the caller shares one with other work (a reconciliation, the demo). */
+  pacer?: CostPacer;
 }
 
 /** Checks, writes the offer, and asks Shopify for the group. Nothing is written when the request is refused. */
@@ -285,10 +288,12 @@ export async function stopSellingVariants(
 ) {
   if (!variants.length) return;
   const offer = await db.prisma.preorderOffer.findUniqueOrThrow({ where: { id: offerId } });
-  const { data } = await context.admin.request(PREORDER_GROUP_REMOVE_VARIANTS, {
-    id: offer.sellingPlanGroupId!,
-    variantIds: variants.map((v) => v.variantId),
-  });
+  const { data } = await pacedRequest(context.pacer, 10, () =>
+    context.admin.request(PREORDER_GROUP_REMOVE_VARIANTS, {
+      id: offer.sellingPlanGroupId!,
+      variantIds: variants.map((v) => v.variantId),
+    }),
+  );
   const errors = data.sellingPlanGroupRemoveProductVariants!.userErrors;
   if (errors.length) throw new Error(`Shopify refused to remove variants: ${errors.map((e) => e.message).join("; ")}`);
   await setInventoryPolicy(context.admin, variants, (v) => v.previousInventoryPolicy ?? "DENY");
@@ -319,7 +324,9 @@ export async function writeStorefrontMetafields(db: Database, context: Context, 
     }),
   }));
   for (let i = 0; i < metafields.length; i += 25) {
-    const { data } = await context.admin.request(METAFIELDS_SET, { metafields: metafields.slice(i, i + 25) });
+    const { data } = await pacedRequest(context.pacer, 10, () =>
+      context.admin.request(METAFIELDS_SET, { metafields: metafields.slice(i, i + 25) }),
+    );
     const errors = data.metafieldsSet!.userErrors;
     if (errors.length) throw new Error(`Shopify refused the storefront metafields: ${errors[0]!.message}`);
   }

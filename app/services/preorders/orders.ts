@@ -16,6 +16,7 @@ interface Context {
   shopId: string;
   admin: AdminClient;
   cause: string;
+  pacer?: CostPacer;
 }
 
 /** Whether any of these variants is on a running offer: only then is the order worth reading again. */
@@ -233,14 +234,15 @@ async function raiseOverCap(
   }
 }
 
-/**
- * Catches what webhooks missed: orders created since the oldest running offer began are read again and
- * recorded, then every cap is enforced, including claims whose Shopify call failed before.
- */
 /** A page of recent orders with their lines costs about this much; each page waits for the shop's cost budget. */
 const RECENT_ORDERS_COST = 810;
 
-export async function reconcilePreorders(db: Database, context: Context & { pacer?: CostPacer }) {
+/**
+ * Catches what webhooks missed: orders created since the oldest running offer began are read again and
+ * recorded, then every cap is enforced, including claims whose Shopify call failed before. Every call shares the
+ * context's pacer.
+ */
+export async function reconcilePreorders(db: Database, context: Context) {
   const offers = await db.prisma.preorderOffer.findMany({
     where: { shopId: context.shopId, status: "ACTIVE" },
     select: { id: true, createdAt: true },

@@ -6,7 +6,7 @@ import type { Database } from "../../db/open";
 import { TerminalJobError } from "../../jobs/queue";
 import { holdOrder } from "../../services/fulfillment/holds";
 import { fulfillmentSettings } from "../../services/fulfillment/settings";
-import { factsFromWebhook, linkOrder } from "../../services/ordering/linking";
+import { factsFromWebhook, linkOrder, raiseRefunded } from "../../services/ordering/linking";
 import { isKnownPreorderOrder, sellsAsPreorder, syncPreorderOrder } from "../../services/preorders/orders";
 import { adminForShop, ShopNotConnectedError } from "../../services/shop-admin";
 import type { WebhookHandler } from "../process";
@@ -22,6 +22,7 @@ const handle: WebhookHandler = async (db, webhook, _context, deps) => {
   if (!shop) return { result: "no shop" };
   const cause = `webhook:${webhook.webhookId}`;
   const result = webhook.topic === "orders/updated" ? null : await linkOrder(db, shop.id, facts, cause);
+  const refunded = await raiseRefunded(db, shop.id, facts);
 
   const variantIds = (LineVariants.safeParse(webhook.payload).data?.line_items ?? [])
     .map((line) => line.variant_id)
@@ -30,7 +31,7 @@ const handle: WebhookHandler = async (db, webhook, _context, deps) => {
   const preorder =
     (await isKnownPreorderOrder(db, shop.id, facts.orderId)) || (await sellsAsPreorder(db, shop.id, variantIds));
   const pledge = facts.cancelled ? null : await pledgeCampaign(db, shop.id, facts.orderId);
-  if (!preorder && !pledge) return { result };
+  if (!preorder && !pledge) return { result, ...(refunded ? { refunded } : {}) };
   try {
     const { admin } = await adminForShop(db.prisma, shop.id, { adminOrigin: deps.adminOrigin });
     const context = { shopId: shop.id, admin, cause };

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Backer" ADD COLUMN     "mergedIntoId" TEXT;
+
