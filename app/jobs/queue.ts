@@ -65,6 +65,8 @@ export interface EnqueueOptions {
   /** A second job with the same key is not queued while the first is waiting (exactly-once intake). */
   singletonKey?: string;
   startAfter?: Date | number;
+  /** This job's wait before a retry, instead of its queue's (tests of dead workers shorten it). */
+  retryDelay?: number;
 }
 
 export class JobQueue {

@@ -1,6 +1,7 @@
-// Workers killed (SIGKILL) in the middle of an import and of sending invoices, then replaced: the import finishes
-// with every backer once, and every draft gets exactly one invoice email. The dead worker's job is taken back by
-// its missed heartbeat, not after its hour-long expiry. (The push itself: ordering-worker.test.ts.)
+// Workers killed (SIGKILL) in the middle of an import, of sending invoices and of releasing a wave, then replaced:
+// the import finishes with every backer once, every draft gets exactly one invoice email, and every order of the
+// wave has its hold released once. The dead worker's job is taken back by its missed heartbeat, not after its
+// expiry. (The push itself: ordering-worker.test.ts.)
 // PostgreSQL only: PGlite serves one process.
 import type { ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
@@ -11,12 +12,18 @@ import { migrateDatabase } from "../../app/db/migrate";
 import { openDatabase, type Database } from "../../app/db/open";
 import { jobDefinitions } from "../../app/jobs/definitions";
 import { JobQueue } from "../../app/jobs/queue";
+import { campaignTag } from "../../app/domain/ordering/tags";
 import { createCampaign } from "../../app/services/campaigns";
+import { holdMissing } from "../../app/services/fulfillment/holds";
+import { WAVE_RELEASE_QUEUE } from "../../app/services/fulfillment/jobs";
+import { createWave, lockWave } from "../../app/services/fulfillment/waves";
 import { queueImport } from "../../app/services/import/import-jobs";
 import { storeUpload } from "../../app/services/import/uploads";
+import { reconcileOrders } from "../../app/services/ordering/linking";
 import { queuePush } from "../../app/services/ordering/push-jobs";
 import { connectShop } from "../../app/services/shops";
-import { createAdminClient } from "../../app/shopify/admin-client";
+import { createAdminClient, type AdminClient } from "../../app/shopify/admin-client";
+import { CostPacer } from "../../app/shopify/pacer";
 import { DEMO_SHOP, startSim, type RunningSim } from "../../sim/server";
 import { createTestDatabaseUrl, type TestDatabase } from "../helpers/database";
 import { writeKickstarterReport } from "../helpers/kickstarter-report";
@@ -31,6 +38,7 @@ describe.skipIf(!process.env.TEST_POSTGRES_URL)("workers killed in the middle of
   let queue: JobQueue;
   let sim: RunningSim;
   let shopId: string;
+  let admin: AdminClient;
   const workers: ChildProcess[] = [];
 
   const startWorker = () => {
@@ -53,7 +61,7 @@ describe.skipIf(!process.env.TEST_POSTGRES_URL)("workers killed in the middle of
       memoryLogger().logger,
       { superviseIntervalSeconds: 1 },
     );
-    const admin = createAdminClient({ shop: DEMO_SHOP.domain, accessToken: "sim-token", adminOrigin: sim.url });
+    admin = createAdminClient({ shop: DEMO_SHOP.domain, accessToken: "sim-token", adminOrigin: sim.url });
     await connectShop(db.prisma, admin, "sim-token");
     shopId = (await db.prisma.shop.findUniqueOrThrow({ where: { domain: DEMO_SHOP.domain } })).id;
   }, 120_000);
@@ -134,4 +142,70 @@ describe.skipIf(!process.env.TEST_POSTGRES_URL)("workers killed in the middle of
     expect([...perDraft.values()].every((count) => count === 1)).toBe(true);
     expect(await db.prisma.orderLink.count({ where: { campaignId, state: "INVOICED" } })).toBe(orderable);
   }, 300_000);
+
+  it("releases every order of a wave once after the worker releasing it dies", async () => {
+    const orderable = 360;
+    const { campaignId, handle } = await readyCampaign(db, sim, DEMO_SHOP.domain, "Killed wave", 400);
+    const state = () => sim.store.shop(DEMO_SHOP.domain)!.state;
+    const pusher = startWorker();
+    const push = await queuePush(db, queue, { shopId, campaignId });
+    await waitFor(
+      async () => (await db.prisma.pushRun.findUniqueOrThrow({ where: { id: push.id } })).status === "SUCCEEDED",
+      120_000,
+      "the push",
+    );
+    await kill(pusher);
+    // Every backer pays (the reward's variant sells past its stock, as crowdfunded items do); the orders are linked
+    // and held as their webhooks would have.
+    [...state().variants.values()][0]!.inventoryPolicy = "CONTINUE";
+    const drafts = [...state().draftOrders.values()].filter((d) => d.tags.includes(campaignTag(handle)));
+    expect(drafts).toHaveLength(orderable);
+    for (const draft of drafts) {
+      const paid = await fetch(`${sim.url}/checkout/${DEMO_SHOP.domain}/invoices/${draft.invoiceToken}`, {
+        method: "POST",
+        redirect: "manual",
+      });
+      expect(paid.status).toBe(303);
+    }
+    const pacer = new CostPacer({});
+    await reconcileOrders(db, { shopId, admin, pacer, cause: "test" });
+    await holdMissing(db, { shopId, admin });
+    const wave = await createWave(db, shopId, { campaignId, name: "Everyone", filter: {} }, "test");
+    expect((await lockWave(db, shopId, wave.id, "test")).orders).toBe(orderable);
+    const released = () => db.prisma.waveOrder.count({ where: { waveId: wave.id, releasedAt: { not: null } } });
+
+    const first = startWorker();
+    // The queue waits a minute before a retry; this one, a second.
+    await queue.enqueue(
+      WAVE_RELEASE_QUEUE,
+      { shopId, waveId: wave.id, by: "test" },
+      { singletonKey: wave.id, retryDelay: 1 },
+    );
+    await waitFor(async () => ((await released()) >= 60 ? true : undefined), 120_000, "60 orders to be released");
+    await kill(first);
+    expect(await released()).toBeLessThan(orderable);
+
+    startWorker();
+    await waitFor(
+      async () => (await db.prisma.wave.findUniqueOrThrow({ where: { id: wave.id } })).status === "RELEASED",
+      240_000,
+      "the second worker to finish the release",
+    );
+    expect(await released()).toBe(orderable);
+    const holds = await db.prisma.fulfillmentHold.findMany({ where: { shopId, waveId: wave.id } });
+    expect(holds).toHaveLength(orderable);
+    expect(holds.every((h) => h.state === "RELEASED")).toBe(true);
+    // In Shopify: every one of the wave's fulfillment orders open, and each released exactly once.
+    const waveOrders = new Set(holds.map((h) => Number(h.fulfillmentOrderId.split("/").pop())));
+    for (const id of waveOrders) expect(state().fulfillmentOrders.get(id)!.status).toBe("OPEN");
+    const releases = new Map<number, number>();
+    for (const delivery of sim.webhooks.deliveries)
+      if (delivery.topic === "fulfillment_orders/hold_released") {
+        const { fulfillment_order: order } = delivery.payload as { fulfillment_order: { id: string } };
+        const id = Number(order.id.split("/").pop());
+        if (waveOrders.has(id)) releases.set(id, (releases.get(id) ?? 0) + 1);
+      }
+    expect(releases.size).toBe(orderable);
+    expect([...releases.values()].every((count) => count === 1)).toBe(true);
+  }, 420_000);
 });
