@@ -27,6 +27,12 @@ import {
 } from "../services/ordering/follow-up-jobs";
 import { runWaveReleaseJob, WAVE_RELEASE_QUEUE, WaveReleaseJobData } from "../services/fulfillment/jobs";
 import {
+  runTrackingImportJob,
+  TRACKING_IMPORT_QUEUE,
+  TRACKING_IMPORT_RETRIES,
+  TrackingImportJobData,
+} from "../services/fulfillment/tracking-jobs";
+import {
   ALLOCATE_QUEUE,
   AllocateJobData,
   INVENTORY_RECONCILE_CRON,
@@ -227,6 +233,16 @@ export function jobDefinitions(deps: {
       heartbeatSeconds: 30,
       isTerminal: isTerminalError,
       handler: (data, context) => runWaveReleaseJob(deps.db, { adminOrigin: deps.adminOrigin }, data, context),
+    }),
+    defineQueue({
+      name: TRACKING_IMPORT_QUEUE,
+      schema: TrackingImportJobData,
+      retryLimit: TRACKING_IMPORT_RETRIES,
+      retryDelaySeconds: 30,
+      expireInSeconds: 30 * 60,
+      heartbeatSeconds: 30,
+      isTerminal: isTerminalError,
+      handler: (data, context) => runTrackingImportJob(deps.db, { adminOrigin: deps.adminOrigin }, data, context),
     }),
     defineQueue({
       name: EXCEPTIONS_SCAN_QUEUE,

@@ -17,7 +17,6 @@ import {
   Button,
   Card,
   DataTable,
-  DropZone,
   FormLayout,
   InlineGrid,
   InlineStack,
@@ -33,6 +32,7 @@ import path from "node:path";
 import { useState } from "react";
 import { notFound, requireShop } from "../admin-shop.server";
 import { useLocale, useTranslate } from "../components/i18n";
+import { FileDropZone } from "../components/FileDropZone";
 import { RunStatus } from "../components/RunStatus";
 import { StatCards } from "../components/StatCards";
 import { readConfig } from "../config.server";
@@ -248,20 +248,13 @@ function UploadForm({ error }: { error?: string }) {
         ) : null}
         <FormLayout>
           <PlatformSelect value={platform} onChange={setPlatform} withAuto />
-          <DropZone
+          <FileDropZone
             label={t("upload.file")}
-            allowMultiple={false}
             accept=".csv,.zip,text/csv,application/zip"
-            onDrop={(_all, accepted) => setFile(accepted[0] ?? null)}
-          >
-            {file ? (
-              <Text as="p" alignment="center">
-                {file.name} · {(file.size / 1024).toFixed(0)} KB
-              </Text>
-            ) : (
-              <DropZone.FileUpload actionHint={t("upload.hint")} />
-            )}
-          </DropZone>
+            hint={t("upload.hint")}
+            file={file}
+            onFile={setFile}
+          />
           <InlineStack align="end">
             <Button variant="primary" onClick={send} disabled={!file} loading={busy}>
               {t("upload.submit")}

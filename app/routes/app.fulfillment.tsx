@@ -1,7 +1,8 @@
 // Fulfillment: a campaign's paid pledge orders held until their wave; waves made from a filter (countries,
 // rewards, pledge dates, confirmed addresses) with a preview of their orders and pick list, locked, released
 // (all, or some orders at a time) by a job, exported as a CSV for a 3PL; shipped and delivered per wave and
-// overall, from Shopify's fulfillment webhooks. Tracking from a 3PL's CSV: `pledgebridge waves tracking`.
+// overall, from Shopify's fulfillment webhooks. Tracking from a 3PL's CSV: the "Import tracking" card (a job), or
+// `pledgebridge waves tracking`.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSubmit } from "@remix-run/react";
 import {
@@ -31,7 +32,9 @@ import { database } from "../db.server";
 import { parseCountries, WaveFilter } from "../domain/fulfillment/wave-filter";
 import type { MessageKey } from "../i18n";
 import { jobs } from "../jobs/runtime.server";
+import { TrackingImportCard } from "../components/TrackingImportCard";
 import { WAVE_RELEASE_QUEUE } from "../services/fulfillment/jobs";
+import { latestTrackingImports } from "../services/fulfillment/tracking-jobs";
 import { createWave, fulfillmentSummary, lockWave, previewWave } from "../services/fulfillment/waves";
 
 /** The wave filter from a form or a query string; a bad value is a problem to show, never a guess. */
@@ -60,7 +63,16 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     orderBy: { createdAt: "asc" },
   });
   const campaign = campaigns.find((c) => c.id === url.searchParams.get("campaign")) ?? campaigns[0];
-  if (!campaign) return { campaigns, campaign: null, rewards: [], summary: null, preview: null, query: url.search };
+  if (!campaign)
+    return {
+      campaigns,
+      campaign: null,
+      rewards: [],
+      summary: null,
+      preview: null,
+      trackingImports: [],
+      query: url.search,
+    };
   const rewards = await database.prisma.reward.findMany({
     where: { shopId: shop.id, campaignId: campaign.id },
     select: { id: true, title: true },
@@ -74,6 +86,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     rewards,
     summary: await fulfillmentSummary(database, shop.id, campaign.id),
     preview,
+    trackingImports: await latestTrackingImports(database, shop.id, campaign.id),
     previewError: filter && !filter.success ? filter.error.issues.map((i) => i.message).join("; ") : null,
     query: url.search,
   };
@@ -130,7 +143,8 @@ export const action = async ({ request }: ActionFunctionArgs): Promise<Result> =
 };
 
 export default function Fulfillment() {
-  const { campaigns, campaign, rewards, summary, preview, previewError, query } = useLoaderData<typeof loader>();
+  const { campaigns, campaign, rewards, summary, preview, previewError, trackingImports, query } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useTranslate();
   const submit = useSubmit();
@@ -307,6 +321,9 @@ export default function Fulfillment() {
               ) : null}
             </BlockStack>
           </Card>
+        </Layout.Section>
+        <Layout.Section>
+          <TrackingImportCard campaignId={campaign.id} imports={trackingImports} />
         </Layout.Section>
       </Layout>
     </Page>

@@ -1,7 +1,10 @@
 // Shipping a wave, in the production build and headless Chromium, against the stand-in over HTTP: backers pay
 // their pledges' drafts; the orders webhooks reach the app, which holds each order in Shopify; the merchant
 // previews a wave of the European backers with its pick list, creates it, releases it, and Shopify's fulfillment
-// orders of exactly those backers open while the others stay held.
+// orders of exactly those backers open while the others stay held; then the 3PL's tracking file, uploaded on the
+// page, ships each of them once.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listRewards, mapReward } from "../../app/services/ordering/rewards";
@@ -93,6 +96,32 @@ describe.skipIf(!chromiumPath)("a merchant ships a wave", () => {
       .toBe(1);
     await fresh.screenshot({ path: path.join(e2e.screenshots, "fulfillment.png"), fullPage: true });
     await fresh.context().close();
+    await page.context().close();
+  });
+
+  it("ships the released orders from the 3PL's tracking file, once", async () => {
+    const released = [...state().fulfillmentOrders.values()].filter((fo) => fo.status === "OPEN");
+    expect(released.length).toBeGreaterThan(0);
+    const names = released.map((fo) => state().orders.get(fo.orderId)!.name);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "pb-e2e-tracking-")), "3pl-tracking.csv");
+    writeFileSync(
+      file,
+      [
+        "Order,Carrier,Tracking number",
+        ...names.map((name, i) => `${name},UPS,1Z999AA1012345${String(i).padStart(4, "0")}`),
+        "#99999,UPS,1Z999AA10999999999",
+      ].join("\n"),
+    );
+    const page = await e2e.openAdmin("/app/fulfillment");
+    await expect.poll(() => page.getByRole("heading", { name: "Import tracking" }).count()).toBe(1);
+    await page.setInputFiles('input[type="file"]', file);
+    await page.getByRole("button", { name: "Import tracking" }).click();
+    await expect.poll(() => page.getByText(`${names.length + 1} rows queued`).count()).toBe(1);
+    const summary = `${names.length + 1} rows: ${names.length} fulfilled, 0 already shipped, 1 refused`;
+    await expect.poll(() => page.getByText(summary).count(), { timeout: 30_000 }).toBe(1);
+    expect(await page.getByText(/Row \d+ \(#99999\): no order of this campaign's waves has this name/).count()).toBe(1);
+    for (const fo of released) expect(state().fulfillmentOrders.get(fo.id)!.status).toBe("CLOSED");
+    expect(state().fulfillments.size).toBe(released.length);
     await page.context().close();
   });
 });

@@ -5,7 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../app/db/open";
 import { parse } from "csv-parse/sync";
 import { WAVE_CSV_COLUMNS, waveCsv } from "../../app/services/fulfillment/export";
-import { importTracking, readTrackingCsv, TrackingFileError } from "../../app/services/fulfillment/tracking-import";
+import { importTracking, TrackingFileError } from "../../app/services/fulfillment/tracking-import";
+import {
+  queueTrackingImport,
+  runTrackingImportJob,
+  TRACKING_IMPORT_QUEUE,
+} from "../../app/services/fulfillment/tracking-jobs";
+import { jobDefinitions } from "../../app/jobs/definitions";
+import { JobQueue } from "../../app/jobs/queue";
+import { memoryLogger } from "../helpers/silent-logger";
 import { updateFulfillmentSettings } from "../../app/services/fulfillment/settings";
 import { createWave, lockWave, previewWave, releaseWave, waveProgress } from "../../app/services/fulfillment/waves";
 import { fulfillmentWebhookHandlers } from "../../app/webhooks/handlers/fulfillment";
@@ -218,12 +226,49 @@ describe("fulfillment waves: holds, waves and tracking", () => {
     ]);
     for (const l of unshipped) expect(fulfillmentOrderOf(Number(l.orderId!.split("/").pop())).status).toBe("CLOSED");
     const fulfillments = state().fulfillments.size;
-    // The same file again: every order is already shipped, no second parcel.
-    const again = await importTracking(db, { shopId, admin, campaignId, cause: "test" }, file);
-    expect(again.filter((o) => o.outcome === "already_shipped")).toHaveLength(unshipped.length);
-    expect(state().fulfillments.size).toBe(fulfillments);
-    expect(await db.prisma.shipment.count({ where: { shopId } })).toBe(1 + unshipped.length);
-    expect(() => readTrackingCsv("Name,Code\nx,y")).toThrow(TrackingFileError);
+    // The same file again, uploaded in the admin this time: its job finds every order already shipped, and makes
+    // no second parcel.
+    const queue = await JobQueue.start(db, jobDefinitions({ db, adminOrigin: sim.url }), memoryLogger().logger);
+    try {
+      const upload = await queueTrackingImport(db, queue, {
+        shopId,
+        campaignId,
+        fileName: "3pl.csv",
+        text: file,
+        by: "user:test",
+      });
+      expect(upload).toMatchObject({ status: "QUEUED", rows: unshipped.length + 3 });
+      const [job] = await db.query<{ data: unknown }>(`SELECT data FROM pgboss.job WHERE name = $1`, [
+        TRACKING_IMPORT_QUEUE,
+      ]);
+      expect(job!.data).toEqual({ shopId, trackingImportId: upload.id });
+      const context = { jobId: "test", signal: new AbortController().signal, jobs: queue, attempt: 1 };
+      const run = { shopId, trackingImportId: upload.id };
+      expect(await runTrackingImportJob(db, deps(), run, context)).toEqual({
+        fulfilled: 0,
+        alreadyShipped: unshipped.length,
+        rejected: 3,
+      });
+      expect(state().fulfillments.size).toBe(fulfillments);
+      expect(await db.prisma.shipment.count({ where: { shopId } })).toBe(1 + unshipped.length);
+      const done = await db.prisma.trackingImport.findUniqueOrThrow({ where: { id: upload.id } });
+      expect(done).toMatchObject({ status: "SUCCEEDED", file: null, fulfilled: 0, alreadyShipped: unshipped.length });
+      expect((done.rejected as Array<{ row: number }>).map((r) => r.row)).toEqual([
+        unshipped.length + 2,
+        unshipped.length + 3,
+        unshipped.length + 4,
+      ]);
+      // A second delivery of the same job finds the import done.
+      expect(await runTrackingImportJob(db, deps(), run, context)).toEqual({ skipped: "done" });
+
+      // A file the job could not use is refused as it arrives: nothing recorded, nothing queued.
+      await expect(
+        queueTrackingImport(db, queue, { shopId, campaignId, fileName: "x.csv", text: "Name,Code\nx,y", by: "u" }),
+      ).rejects.toThrow(TrackingFileError);
+      expect(await db.prisma.trackingImport.count({ where: { shopId } })).toBe(1);
+    } finally {
+      await queue.stop();
+    }
   });
 
   it("holds only the pre-order lines of a mixed order when the shop ships items in stock now", async () => {

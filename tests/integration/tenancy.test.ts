@@ -76,6 +76,7 @@ describe(`tenancy of the admin routes on ${engineName}`, () => {
         prisma.orderLink.findMany({ where }),
         prisma.pushRun.findMany({ where }),
         prisma.event.findMany({ where }),
+        prisma.trackingImport.findMany({ where }),
       ]),
     );
   }
@@ -135,6 +136,7 @@ describe(`tenancy of the admin routes on ${engineName}`, () => {
       ["app.backers.$id._index", { id: b.backer }, { lastName: "Changed", address1: "1 St", city: "X", country: "FR" }],
       ["app.exceptions", {}, { intent: "resolve", ids: b.exception, note: "not mine" }],
       ["app.exceptions", {}, { intent: "resend_link", id: b.exception }],
+      ["app.exceptions", {}, { intent: "merge_backers", id: b.exception }],
       ["app.preorders", {}, { intent: "end", offerId: b.offer }],
       ["app.preorders", {}, { intent: "edit", offerId: b.offer }],
       ["app.fulfillment", {}, { intent: "release", waveId: b.wave }],
@@ -145,6 +147,15 @@ describe(`tenancy of the admin routes on ${engineName}`, () => {
       if (response.status === 200) expect(JSON.parse(response.body), label).not.toMatchObject({ resolved: 1 });
       else expect([400, 404], label).toContain(response.status);
     }
+    expect(await snapshotOfB()).toBe(before);
+  });
+
+  it("takes no tracking file for another shop's campaign", async () => {
+    const before = await snapshotOfB();
+    const form = new FormData();
+    form.set("campaignId", b.campaign);
+    form.set("file", new File(["Order,Tracking number\n#1001,1Z999AA10123456784\n"], "3pl.csv"));
+    expect((await routes.call("app.fulfillment.tracking", {}, { body: form })).status).toBe(404);
     expect(await snapshotOfB()).toBe(before);
   });
 });

@@ -96,17 +96,19 @@ export async function importTracking(
       reject("the order is still held: release its wave first");
       continue;
     }
-    const { data: answer } = await context.admin.request(FULFILLMENT_CREATE, {
-      fulfillment: {
-        notifyCustomer: true,
-        trackingInfo: {
-          number: row.number,
-          ...(row.company ? { company: row.company } : {}),
-          ...(row.url ? { url: row.url } : {}),
+    const { data: answer } = await pacedRequest(context.pacer, 10, () =>
+      context.admin.request(FULFILLMENT_CREATE, {
+        fulfillment: {
+          notifyCustomer: true,
+          trackingInfo: {
+            number: row.number,
+            ...(row.company ? { company: row.company } : {}),
+            ...(row.url ? { url: row.url } : {}),
+          },
+          lineItemsByFulfillmentOrder: open.map((fo) => ({ fulfillmentOrderId: fo.id })),
         },
-        lineItemsByFulfillmentOrder: open.map((fo) => ({ fulfillmentOrderId: fo.id })),
-      },
-    });
+      }),
+    );
     const result = answer.fulfillmentCreate!;
     if (result.userErrors.length || !result.fulfillment) {
       reject(`Shopify refused it: ${result.userErrors.map((e) => e.message).join("; ")}`);
