@@ -342,6 +342,11 @@ export const en = {
   "portal.error.phone_invalid": "Not a valid phone number",
   "portal.error.too_long": "Too long",
   "portal.paid": "Paid: order {order}. You will get an email when it ships.",
+  "portal.paidShipped": "Paid: order {order}. It is on its way.",
+  "portal.shipping": "Shipping",
+  "portal.shippedOn": "Shipped on {date}",
+  "portal.deliveredOn": "delivered on {date}",
+  "portal.track": "Track the parcel",
   "portal.cancelled": "This pledge's order was cancelled. Contact {shop} if this is unexpected.",
   "portal.notOrderable":
     "This pledge was not collected by the platform, so there is nothing to send. Contact {shop} if this is unexpected.",

@@ -348,6 +348,11 @@ export const fr = {
   "portal.error.phone_invalid": "Numéro de téléphone invalide",
   "portal.error.too_long": "Trop long",
   "portal.paid": "Payé : commande {order}. Vous recevrez un e-mail à l'expédition.",
+  "portal.paidShipped": "Payé : commande {order}. Elle est en route.",
+  "portal.shipping": "Expédition",
+  "portal.shippedOn": "Expédiée le {date}",
+  "portal.deliveredOn": "livrée le {date}",
+  "portal.track": "Suivre le colis",
   "portal.cancelled": "La commande de cette contribution a été annulée. Contactez {shop} si c'est inattendu.",
   "portal.notOrderable":
     "Cette contribution n'a pas été encaissée par la plateforme : il n'y a rien à envoyer. Contactez {shop} si c'est inattendu.",

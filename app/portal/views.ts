@@ -75,7 +75,10 @@ export function pledgePage(input: PledgePageInput): string {
     ? `<p class="pb-notice" role="alert">${escape(t(input.notice, { shop: shopName, ...input.noticeValues }))}</p>`
     : "";
   const closed = closedNotice(view, t, shopName);
-  if (closed) return shell(`${header}${notice || `<p class="pb-notice" role="status">${escape(closed)}</p>`}`);
+  if (closed)
+    return shell(
+      `${header}${notice || `<p class="pb-notice" role="status">${escape(closed)}</p>`}${shipmentsList(view, t, input.locale)}`,
+    );
 
   const errors = input.errors ?? {};
   const values = input.values ?? {};
@@ -143,7 +146,29 @@ ${notice}
 <p><small>${escape(t("portal.expires", { date: view.expiresAt.toLocaleDateString(input.locale, { dateStyle: "long" }) }))}</small></p>`);
 }
 
+/** The order's parcels: carrier, tracking number (a link when the carrier gave a web address), shipped, delivered. */
+function shipmentsList(view: PortalPledge, t: Translate, locale: string): string {
+  const shipments = view.link?.state === "PAID" ? view.link.shipments : [];
+  if (!shipments.length) return "";
+  const day = (date: Date) => new Date(date).toLocaleDateString(locale, { dateStyle: "long" });
+  const items = shipments.map((s) => {
+    const parts = [
+      t("portal.shippedOn", { date: day(s.shippedAt) }),
+      [s.company, s.number].filter(Boolean).join(" "),
+      s.deliveredAt ? t("portal.deliveredOn", { date: day(s.deliveredAt) }) : "",
+    ].filter(Boolean);
+    const tracked =
+      s.url && /^https?:\/\//i.test(s.url)
+        ? ` <a href="${escape(s.url)}" rel="noopener noreferrer" target="_blank">${escape(t("portal.track"))}</a>`
+        : "";
+    return `<li>${escape(parts.join(" · "))}${tracked}</li>`;
+  });
+  return `<h2>${escape(t("portal.shipping"))}</h2><ul>${items.join("")}</ul>`;
+}
+
 function closedNotice(view: PortalPledge, t: Translate, shop: string): string | null {
+  if (view.link?.state === "PAID" && view.link.shipments.length)
+    return t("portal.paidShipped", { order: view.link.orderName ?? "" });
   if (view.link?.state === "PAID") return t("portal.paid", { order: view.link.orderName ?? "" });
   if (view.link?.state === "CANCELLED") return t("portal.cancelled", { shop });
   if (view.pledge.status !== "COLLECTED") return t("portal.notOrderable", { shop });

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../app/db/open";
 import type { JobQueue } from "../../app/jobs/queue";
+import { recordShipment } from "../../app/services/fulfillment/tracking";
 import { reconcileOrders } from "../../app/services/ordering/linking";
 import { RECONCILE_QUEUE } from "../../app/services/ordering/follow-up-jobs";
 import { pushCampaign, Pusher } from "../../app/services/ordering/push";
@@ -247,6 +248,44 @@ describe("the backer portal and orders linked back to pledges", () => {
     expect(late.status).toBe(409);
     expect(await late.text()).toContain(`Paid: order ${order.name}`);
     expect((await draftOf(1)).shippingAddress?.city).toBe("Paris");
+  });
+
+  it("shows the backer their parcel once it ships, and when it is delivered", async () => {
+    const pledge = await pledgeOf(1);
+    const orderId = pledge.orderLink!.orderId!.split("/").pop()!;
+    const shipment = {
+      id: 880001,
+      order_id: orderId,
+      status: "success",
+      tracking_company: "UPS",
+      tracking_number: "1Z999AA10123456784",
+      tracking_url: "https://ups.example/track/1Z999AA10123456784",
+      created_at: "2026-11-20T10:00:00Z",
+    };
+    await recordShipment(database, pledge.shopId, shipment, "test");
+    let page = await (await get(linkFor(pledge.id))).text();
+    expect(page).toContain("It is on its way.");
+    expect(page).toMatch(/Shipped on [^<]*20[^<]*2026 · UPS 1Z999AA10123456784/);
+    expect(page).toContain('href="https://ups.example/track/1Z999AA10123456784"');
+    expect(page).not.toContain("delivered on");
+
+    await recordShipment(
+      database,
+      pledge.shopId,
+      { ...shipment, shipment_status: "delivered", updated_at: "2026-11-23T15:00:00Z" },
+      "test",
+    );
+    page = await (await get(linkFor(pledge.id))).text();
+    expect(page).toContain("UPS 1Z999AA10123456784 · delivered on");
+    // A carrier URL that is not a web address is shown as text, never as a link.
+    await recordShipment(
+      database,
+      pledge.shopId,
+      { ...shipment, id: 880002, tracking_url: "javascript:alert(1)" },
+      "test",
+    );
+    page = await (await get(linkFor(pledge.id))).text();
+    expect(page).not.toContain("javascript:");
   });
 
   it("gives the same result for duplicate and out-of-order deliveries", async () => {

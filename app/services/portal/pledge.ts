@@ -32,6 +32,15 @@ export interface PortalItem {
   mappedVariantId: string;
 }
 
+/** A parcel of the pledge's order, as Shopify's fulfillment webhooks (or a 3PL's tracking file) recorded it. */
+export interface PortalShipment {
+  company: string | null;
+  number: string | null;
+  url: string | null;
+  shippedAt: Date;
+  deliveredAt: Date | null;
+}
+
 export interface PortalPledge {
   shop: { id: string; domain: string; name: string | null; locale: string; currencyCode: string | null };
   campaign: { id: string; name: string };
@@ -56,7 +65,7 @@ export interface PortalPledge {
   addressConfirmedAt: Date | null;
   settings: PortalSettings;
   checkout: CheckoutSettings;
-  link: { state: string; invoiceUrl: string | null; orderName: string | null } | null;
+  link: { state: string; invoiceUrl: string | null; orderName: string | null; shipments: PortalShipment[] } | null;
   expiresAt: Date;
 }
 
@@ -72,6 +81,13 @@ export async function openPortal(db: Database, shopDomain: string, token: string
   });
   if (!pledge) throw new PortalLinkError("not_found");
   const { backer, campaign } = pledge;
+  const shipments = pledge.orderLink?.orderId
+    ? await db.prisma.shipment.findMany({
+        where: { shopId: shop.id, orderId: pledge.orderLink.orderId },
+        select: { company: true, number: true, url: true, shippedAt: true, deliveredAt: true },
+        orderBy: { shippedAt: "asc" },
+      })
+    : [];
   const view: PortalPledge = {
     shop: { id: shop.id, domain: shop.domain, name: shop.name, locale: shop.locale, currencyCode: shop.currencyCode },
     campaign: { id: campaign.id, name: campaign.name },
@@ -97,6 +113,7 @@ export async function openPortal(db: Database, shopDomain: string, token: string
           state: pledge.orderLink.state,
           invoiceUrl: pledge.orderLink.invoiceUrl,
           orderName: pledge.orderLink.orderName,
+          shipments,
         }
       : null,
     expiresAt: verdict.expiresAt,
