@@ -7,6 +7,7 @@ import { addressProblem, type PortalAddress } from "../domain/portal/form";
 import type { AdminClient } from "../shopify/admin-client";
 import { AdminApiError } from "../shopify/errors";
 import type { CostPacer } from "../shopify/pacer";
+import { currentBackerId } from "./backer-alias";
 import { clearExceptions, raiseExceptions } from "./exceptions";
 import { syncPledge } from "./ordering/push";
 import { portalSettings } from "./portal/settings";
@@ -17,9 +18,8 @@ import { timelineEvents } from "./privacy";
  * merged into another (backer-merge.ts) gives the one it was merged into: its pledges and details are there now.
  */
 export async function loadBacker(db: Database, shopId: string, backerId: string) {
-  const merged = await db.prisma.backer.findFirst({ where: { id: backerId, shopId }, select: { mergedIntoId: true } });
   const backer = await db.prisma.backer.findFirst({
-    where: { id: merged?.mergedIntoId ?? backerId, shopId },
+    where: { id: await currentBackerId(db, shopId, backerId), shopId },
     include: {
       campaign: { select: { id: true, name: true, settings: true } },
       pledges: {

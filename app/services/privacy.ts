@@ -5,6 +5,7 @@
 //   the rejected import rows that mention the email are deleted; pledges stay, as anonymous counts and amounts.
 // - shop/redact deletes the shop's rows (services/shops.ts); app/uninstalled only ends its sessions.
 import type { Database } from "../db/open";
+import { currentBackerId } from "./backer-alias";
 import { privacySettings } from "./exception-settings";
 import { raiseExceptions } from "./exceptions";
 
@@ -67,10 +68,13 @@ export async function recordCustomerDataRequest(
   return { backers: backers.length };
 }
 
-/** Everything the app holds about one backer of this shop, as the merchant sends it on; null if not the shop's. */
-export async function backerData(db: Database, shopId: string, backerId: string) {
+/**
+ * Everything the app holds about one backer of this shop, as the merchant sends it on; null if not the shop's. A
+ * record merged into another gives that other's: its pledges and details are there now.
+ */
+export async function backerData(db: Database, shopId: string, id: string) {
   const backer = await db.prisma.backer.findFirst({
-    where: { id: backerId, shopId },
+    where: { id: await currentBackerId(db, shopId, id), shopId },
     include: {
       campaign: { select: { name: true, platform: true } },
       pledges: {

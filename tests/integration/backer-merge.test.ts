@@ -14,7 +14,8 @@ import { runExceptionAction } from "../../app/services/exception-actions";
 import { listExceptions } from "../../app/services/exceptions";
 import { importFile } from "../../app/services/import/import-file";
 import { PORTAL_LINK_QUEUE, requestLinks } from "../../app/services/portal/request-link";
-import { redactCustomer } from "../../app/services/privacy";
+import { backerData, redactCustomer } from "../../app/services/privacy";
+import { loadBacker } from "../../app/services/backer-profile";
 import { DEMO_SHOP, type RunningSim } from "../../sim/server";
 import { connectedShop, pushForTest, type ConnectedShop } from "../helpers/connected-shop";
 import { createCampaign, createShop } from "../helpers/factories";
@@ -112,6 +113,12 @@ describe("merging two records of one backer", () => {
       }),
     ).toBe(0);
     expect((await db.prisma.exception.findUniqueOrThrow({ where: { id: found!.id } })).resolvedBy).toBe("user:test");
+
+    // The merged record's page and data export show the kept one.
+    const exported = await backerData(db, shopId, twin.id);
+    expect(exported!.contact.email).toBe(keep.email);
+    expect(exported!.pledges).toHaveLength(2);
+    expect((await loadBacker(db, shopId, twin.id))!.backer.id).toBe(keep.id);
 
     // A second click changes nothing.
     expect(await act(found!.id)).toBe("already_merged");
