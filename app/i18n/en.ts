@@ -581,6 +581,7 @@ export const en = {
   "fulfillment.field.from": "Pledged from",
   "fulfillment.field.to": "Pledged until",
   "fulfillment.field.rewards": "Rewards (none: all)",
+  "fulfillment.field.offers": "Only the late pledges of these pre-order offers (none: pledges and every offer)",
   "fulfillment.field.addressConfirmed": "Only backers who confirmed their address",
   "fulfillment.field.name": "Wave name",
   "settings.saved": "Settings saved.",

@@ -601,6 +601,8 @@ export const fr = {
   "fulfillment.field.from": "Contributions depuis le",
   "fulfillment.field.to": "Contributions jusqu'au",
   "fulfillment.field.rewards": "Récompenses (aucune : toutes)",
+  "fulfillment.field.offers":
+    "Seulement les contributions tardives de ces offres de précommande (aucune : contributions et toutes les offres)",
   "fulfillment.field.addressConfirmed": "Seulement les contributeurs qui ont confirmé leur adresse",
   "fulfillment.field.name": "Nom de la vague",
   "settings.saved": "Réglages enregistrés.",

@@ -48,6 +48,7 @@ function filterFrom(values: { get(name: string): FormDataEntryValue | string | n
   return WaveFilter.safeParse({
     countries: parseCountries(text("countries")),
     rewardIds: text("rewards") ? text("rewards").split(",").filter(Boolean) : undefined,
+    offerIds: text("offers") ? text("offers").split(",").filter(Boolean) : undefined,
     pledgedFrom: day("from", false),
     pledgedTo: day("to", true),
     addressConfirmed: text("addressConfirmed") === "on" || undefined,
@@ -68,6 +69,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
       campaigns,
       campaign: null,
       rewards: [],
+      offers: [],
       summary: null,
       preview: null,
       trackingImports: [],
@@ -78,12 +80,18 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     select: { id: true, title: true },
     orderBy: { title: "asc" },
   });
+  const offers = await database.prisma.preorderOffer.findMany({
+    where: { shopId: shop.id, campaignId: campaign.id },
+    select: { id: true, name: true },
+    orderBy: { createdAt: "asc" },
+  });
   const filter = url.searchParams.has("preview") ? filterFrom(url.searchParams) : null;
   const preview = filter?.success ? await previewWave(database, shop.id, campaign.id, filter.data) : null;
   return {
     campaigns,
     campaign,
     rewards,
+    offers,
     summary: await fulfillmentSummary(database, shop.id, campaign.id),
     preview,
     trackingImports: await latestTrackingImports(database, shop.id, campaign.id),
@@ -143,7 +151,7 @@ export const action = async ({ request }: ActionFunctionArgs): Promise<Result> =
 };
 
 export default function Fulfillment() {
-  const { campaigns, campaign, rewards, summary, preview, previewError, trackingImports, query } =
+  const { campaigns, campaign, rewards, offers, summary, preview, previewError, trackingImports, query } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useTranslate();
@@ -156,6 +164,7 @@ export default function Fulfillment() {
     to: params.get("to") ?? "",
   });
   const [chosenRewards, setChosenRewards] = useState<string[]>(params.get("rewards")?.split(",").filter(Boolean) ?? []);
+  const [chosenOffers, setChosenOffers] = useState<string[]>(params.get("offers")?.split(",").filter(Boolean) ?? []);
   const [addressConfirmed, setAddressConfirmed] = useState(params.get("addressConfirmed") === "on");
   if (!campaign || !summary)
     return (
@@ -184,6 +193,7 @@ export default function Fulfillment() {
   const filterInputs = (
     <>
       <input type="hidden" name="rewards" value={chosenRewards.join(",")} />
+      <input type="hidden" name="offers" value={chosenOffers.join(",")} />
       {addressConfirmed ? <input type="hidden" name="addressConfirmed" value="on" /> : null}
       <FormLayout.Group>
         {field("countries", "fulfillment.field.countries", { placeholder: "FR, DE, BE" })}
@@ -197,6 +207,15 @@ export default function Fulfillment() {
         selected={chosenRewards}
         onChange={setChosenRewards}
       />
+      {offers.length ? (
+        <ChoiceList
+          title={t("fulfillment.field.offers")}
+          allowMultiple
+          choices={offers.map((o) => ({ label: o.name, value: o.id }))}
+          selected={chosenOffers}
+          onChange={setChosenOffers}
+        />
+      ) : null}
       <Checkbox
         label={t("fulfillment.field.addressConfirmed")}
         checked={addressConfirmed}
@@ -309,6 +328,7 @@ export default function Fulfillment() {
                     <input type="hidden" name="from" value={fields.from} />
                     <input type="hidden" name="to" value={fields.to} />
                     <input type="hidden" name="rewards" value={chosenRewards.join(",")} />
+                    <input type="hidden" name="offers" value={chosenOffers.join(",")} />
                     {addressConfirmed ? <input type="hidden" name="addressConfirmed" value="on" /> : null}
                     <InlineStack gap="200" blockAlign="end">
                       {field("name", "fulfillment.field.name")}

@@ -248,6 +248,8 @@ describe("npx pledgebridge", () => {
   it("makes a wave of the paid orders, releases it, exports it for a 3PL and imports its tracking", async () => {
     const bad = await cli("waves", "create", "--campaign", "Meeple Quest", "--countries", "France");
     expect(bad).toMatchObject({ code: 2, stderr: expect.stringContaining("two-letter ISO code") });
+    const both = await cli("waves", "create", "--campaign", "Meeple Quest", "--offers", "o1", "--rewards", "r1");
+    expect(both).toMatchObject({ code: 2, stderr: expect.stringContaining("offers, or rewards, not both") });
     const created = await cli("waves", "create", "--campaign", "Meeple Quest", "--name", "First", "--lock", "--json");
     expect(created.code).toBe(0);
     const wave = JSON.parse(created.stdout);

@@ -324,6 +324,14 @@ describe("fulfillment waves: holds, waves and tracking", () => {
     // The other pre-order (no address yet) is left for a later wave; leaving pre-orders out leaves it out.
     const everyone = (await previewWave(db, shopId, campaignId, {})).orders;
     expect(everyone - (await previewWave(db, shopId, campaignId, { preorders: false })).orders).toBe(1);
+    // A wave of one offer's late pledges takes that pre-order alone, no pledge order; another offer's, nothing.
+    const offer = await db.prisma.preorderOffer.findFirstOrThrow({ where: { shopId, campaignId } });
+    const ofOffer = await previewWave(db, shopId, campaignId, { offerIds: [offer.id] });
+    expect(ofOffer).toEqual({
+      orders: 1,
+      pickList: [{ variantId: `gid://shopify/ProductVariant/${sleeves.id}`, sku: "DD-SLEEVES", units: 1 }],
+    });
+    expect((await previewWave(db, shopId, campaignId, { offerIds: ["another-offer"] })).orders).toBe(0);
   });
 
   it("refuses a wave filter it cannot read, and changes nothing", async () => {

@@ -34,6 +34,7 @@ export function registerWaveCommands(program: Command) {
     .option("--name <name>", "the wave's name")
     .option("--countries <codes>", "shipping countries, e.g. FR,DE,BE")
     .option("--rewards <ids>", "reward ids, comma-separated")
+    .option("--offers <ids>", "only the pre-order orders of these offers (ids, comma-separated)")
     .option("--from <date>", "pledged on or after, e.g. 2026-01-01")
     .option("--to <date>", "pledged on or before")
     .option("--address-confirmed", "only backers who confirmed their address")
@@ -47,6 +48,7 @@ export function registerWaveCommands(program: Command) {
         name?: string;
         countries?: string;
         rewards?: string;
+        offers?: string;
         from?: string;
         to?: string;
         addressConfirmed?: boolean;
@@ -59,6 +61,10 @@ export function registerWaveCommands(program: Command) {
           rewardIds: options.rewards
             ?.split(",")
             .map((r) => r.trim())
+            .filter(Boolean),
+          offerIds: options.offers
+            ?.split(",")
+            .map((o) => o.trim())
             .filter(Boolean),
           pledgedFrom: date(options.from, "--from"),
           pledgedTo: date(options.to, "--to"),

@@ -12,9 +12,9 @@ import { recordEvent } from "../events";
 import { PLEDGE_UNITS } from "../inventory/view";
 
 /**
- * The orders a filter picks, not in another wave: pledges' paid orders, and the pre-order orders of the
- * campaign's offers not yet shipped (unless rewards are chosen, or the filter leaves pre-orders out; a checkout's
- * address counts as confirmed). $1 shop, $2 campaign, $3 filter.
+ * The orders a filter picks, not in another wave: pledges' paid orders (unless offers are chosen), and the
+ * pre-order orders of the campaign's offers, or of the chosen ones, not yet shipped (unless rewards are chosen, or
+ * the filter leaves pre-orders out; a checkout's address counts as confirmed). $1 shop, $2 campaign, $3 filter.
  */
 const CANDIDATES = `
   SELECT p.id AS "pledgeId", NULL::text AS "preorderOrderId", l."orderId"
@@ -22,7 +22,7 @@ const CANDIDATES = `
     JOIN "Pledge" p ON p.id = l."pledgeId"
     JOIN "Backer" b ON b.id = p."backerId"
    WHERE l."shopId" = $1 AND l."campaignId" = $2 AND l.state = 'PAID' AND l."orderId" IS NOT NULL
-     AND p.status = 'COLLECTED'
+     AND p.status = 'COLLECTED' AND $3::jsonb->'offerIds' IS NULL
      AND ($3::jsonb->'rewardIds' IS NULL OR p."rewardId" IN (SELECT jsonb_array_elements_text($3::jsonb->'rewardIds')))
      AND ($3::jsonb->'countries' IS NULL OR b."countryCode" IN (SELECT jsonb_array_elements_text($3::jsonb->'countries')))
      AND ($3::jsonb->>'pledgedFrom' IS NULL OR p."pledgedAt" >= ($3::jsonb->>'pledgedFrom')::timestamptz)
@@ -35,7 +35,9 @@ const CANDIDATES = `
    WHERE o."shopId" = $1 AND o."cancelledAt" IS NULL AND o."fulfilledAt" IS NULL
      AND COALESCE(($3::jsonb->>'preorders')::boolean, true) AND $3::jsonb->'rewardIds' IS NULL
      AND EXISTS (SELECT 1 FROM "PreorderLine" pl JOIN "PreorderOffer" f ON f.id = pl."offerId"
-                  WHERE pl."preorderOrderId" = o.id AND f."campaignId" = $2)
+                  WHERE pl."preorderOrderId" = o.id AND f."campaignId" = $2
+                    AND ($3::jsonb->'offerIds' IS NULL
+                         OR f.id IN (SELECT jsonb_array_elements_text($3::jsonb->'offerIds'))))
      AND ($3::jsonb->'countries' IS NULL OR o."countryCode" IN (SELECT jsonb_array_elements_text($3::jsonb->'countries')))
      AND ($3::jsonb->>'pledgedFrom' IS NULL OR o."createdAt" >= ($3::jsonb->>'pledgedFrom')::timestamptz)
      AND ($3::jsonb->>'pledgedTo' IS NULL OR o."createdAt" <= ($3::jsonb->>'pledgedTo')::timestamptz)
