@@ -340,6 +340,7 @@ export const en = {
   "portal.error.province_unknown": "Unknown state or province",
   "portal.error.phone_required": "Customs need a phone number",
   "portal.error.phone_invalid": "Not a valid phone number",
+  "portal.error.postcode_invalid": "Not a postcode of this country",
   "portal.error.too_long": "Too long",
   "portal.paid": "Paid: order {order}. You will get an email when it ships.",
   "portal.paidShipped": "Paid: order {order}. It is on its way.",

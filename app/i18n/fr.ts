@@ -346,6 +346,7 @@ export const fr = {
   "portal.error.province_unknown": "État ou province inconnu",
   "portal.error.phone_required": "La douane exige un numéro de téléphone",
   "portal.error.phone_invalid": "Numéro de téléphone invalide",
+  "portal.error.postcode_invalid": "Pas un code postal de ce pays",
   "portal.error.too_long": "Trop long",
   "portal.paid": "Payé : commande {order}. Vous recevrez un e-mail à l'expédition.",
   "portal.paidShipped": "Payé : commande {order}. Elle est en route.",

@@ -25,10 +25,11 @@ export async function checkCampaign(db: Database, shopId: string, campaignId: st
     city: string | null;
     countryCode: string | null;
     provinceCode: string | null;
+    zip: string | null;
     phone: string | null;
   }>(
     `SELECT DISTINCT ON (b.id) b.id, p.id AS "pledgeId", p."backerNumber", b.address1, b.city, b."countryCode",
-            b."provinceCode", b.phone
+            b."provinceCode", b.zip, b.phone
        FROM "Backer" b JOIN "Pledge" p ON p."backerId" = b.id LEFT JOIN "OrderLink" l ON l."pledgeId" = p.id
       WHERE b."shopId" = $1 AND b."campaignId" = $2 AND ${OPEN_PLEDGE}
       ORDER BY b.id, p."createdAt"`,

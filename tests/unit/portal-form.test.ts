@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_PORTAL_SETTINGS, parsePortalForm, type PortalOffer } from "../../app/domain/portal/form";
+import {
+  addressProblem,
+  DEFAULT_PORTAL_SETTINGS,
+  parseMerchantAddress,
+  parsePortalForm,
+  type PortalOffer,
+} from "../../app/domain/portal/form";
 
 const TEE = "gid://shopify/ProductVariant/11";
 const TEE_L = "gid://shopify/ProductVariant/13";
@@ -116,6 +122,29 @@ describe("what a backer sends from the portal", () => {
       ok: false,
       errors: { lastName: "required", city: "required", country: "country_unknown" },
     });
+  });
+
+  it("refuses a postcode that cannot be the country's, and takes any where it knows no format", () => {
+    const form = (zip: string) => ({ [`variant:${TEE}`]: TEE, ...address, zip });
+    expect(parsePortalForm(form("7500"), offer, DEFAULT_PORTAL_SETTINGS, {})).toEqual({
+      ok: false,
+      errors: { zip: "postcode_invalid" },
+    });
+    expect(parsePortalForm(form(" 75001 "), offer, DEFAULT_PORTAL_SETTINGS, {}).ok).toBe(true);
+    const gb = parseMerchantAddress(
+      { lastName: "Lovelace", address1: "1 Downing St", city: "London", zip: "SW1A 2AA", country: "GB" },
+      DEFAULT_PORTAL_SETTINGS,
+    );
+    expect(gb.ok).toBe(true);
+    const hk = parseMerchantAddress(
+      { lastName: "Chan", address1: "1 Queen's Rd", city: "Hong Kong", zip: "anything", country: "HK" },
+      DEFAULT_PORTAL_SETTINGS,
+    );
+    expect(hk.ok).toBe(true);
+    // A stored address with a postcode of another country will not ship: the inbox says so.
+    const stored = { address1: "1 rue de Rivoli", city: "Paris", countryCode: "FR", provinceCode: null, phone: null };
+    expect(addressProblem({ ...stored, zip: "SW1A 2AA" }, DEFAULT_PORTAL_SETTINGS)).toBe("address_incomplete");
+    expect(addressProblem({ ...stored, zip: "75001" }, DEFAULT_PORTAL_SETTINGS)).toBeNull();
   });
 
   it("keeps the country the backer paid shipping for, unless the merchant allows a change", () => {

@@ -1,10 +1,12 @@
 // What a backer may send from the portal, checked against what the portal offered: a variant for each reward item
 // that has options, extras from the merchant's list at a quantity in stock, and a shipping address Shopify will
-// take (ISO country, a province code where one is required, an E.164 phone where customs needs one). Pure: the
-// portal's page and its POST handler use the same rules, and anything not offered is refused, never dropped.
+// take (ISO country, a province code where one is required, a postcode that can be the country's, an E.164 phone
+// where customs needs one). Pure: the portal's page and its POST handler use the same rules, and anything not
+// offered is refused, never dropped.
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/min";
 import { countryCode as isoCountry } from "../countries";
 import type { PledgeChoices } from "../ordering/plan";
+import { postcodeFits } from "../postcode";
 import { provinceCode, provinceRequired } from "../provinces";
 
 export interface PortalSettings {
@@ -72,6 +74,7 @@ export type FieldError =
   | "province_unknown"
   | "phone_required"
   | "phone_invalid"
+  | "postcode_invalid"
   | "too_long";
 
 export type PortalSubmission =
@@ -197,6 +200,7 @@ function parseAddress(
   if (written && !country) errors.country = "country_unknown";
   else if (country && settings.lockCountry && pledgeCountry && country !== pledgeCountry)
     errors.country = "country_locked";
+  if (zip && country && !errors.zip && !postcodeFits(zip, country)) errors.zip = "postcode_invalid";
 
   let province: string | null = null;
   const writtenProvince = text("province", false);
@@ -248,8 +252,8 @@ export function parseMerchantAddress(
 export type AddressProblem = "address_incomplete" | "phone_missing";
 
 /**
- * What stops a stored address from shipping: a missing street, city or country, or a province Shopify needs;
- * or no phone where the campaign says customs needs one. Null when it will ship. A backer with no address at
+ * What stops a stored address from shipping: a missing street, city or country, a province Shopify needs, or a
+ * postcode that cannot be the country's; or no phone where the campaign says customs needs one. Null when it will ship. A backer with no address at
  * all is not a problem yet: the portal asks for one.
  */
 export function addressProblem(
@@ -258,12 +262,14 @@ export function addressProblem(
     city: string | null;
     countryCode: string | null;
     provinceCode: string | null;
+    zip?: string | null;
     phone: string | null;
   },
   settings: Pick<PortalSettings, "phoneRequiredCountries">,
 ): AddressProblem | null {
   if (!backer.address1 && !backer.city && !backer.countryCode) return null;
   if (!backer.address1 || !backer.city || !backer.countryCode) return "address_incomplete";
+  if (!postcodeFits(backer.zip, backer.countryCode)) return "address_incomplete";
   if (provinceRequired(backer.countryCode) && !backer.provinceCode) return "address_incomplete";
   if (!backer.phone && phoneRequired(settings, backer.countryCode)) return "phone_missing";
   return null;
