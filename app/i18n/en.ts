@@ -645,6 +645,9 @@ export const en = {
   "exceptions.action.release_stock": "Release stock",
   "exceptions.action.reconcile_stock": "Reconcile stock",
   "exceptions.action.merge_backers": "Merge backers",
+  "exceptions.bulkResend": "Re-send links",
+  "exceptions.bulkResent":
+    "{done} backers' links are on their way by email; {skipped} could not be sent (no draft order yet, or not an exception a link resolves).",
   "exceptions.action.open_backer": "Open backer",
   "exceptions.action.edit_address": "Edit address",
   "exceptions.action.download_data": "Download data",

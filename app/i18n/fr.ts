@@ -667,6 +667,9 @@ export const fr = {
   "exceptions.action.release_stock": "Libérer le stock",
   "exceptions.action.reconcile_stock": "Relire le stock",
   "exceptions.action.merge_backers": "Fusionner les contributeurs",
+  "exceptions.bulkResend": "Renvoyer les liens",
+  "exceptions.bulkResent":
+    "{done} liens partent par e-mail ; {skipped} n'ont pas pu partir (pas encore de commande provisoire, ou une exception qu'un lien ne résout pas).",
   "exceptions.action.open_backer": "Voir le contributeur",
   "exceptions.action.edit_address": "Modifier l'adresse",
   "exceptions.action.download_data": "Télécharger les données",

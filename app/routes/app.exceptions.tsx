@@ -27,7 +27,7 @@ import { IntentButton } from "../components/IntentButton";
 import { readConfig } from "../config.server";
 import { actionsFor, isServerAction, type LinkAction } from "../domain/exceptions";
 import { jobs } from "../jobs/runtime.server";
-import { runExceptionAction } from "../services/exception-actions";
+import { runBulkExceptionAction, runExceptionAction } from "../services/exception-actions";
 import { useLocale, useTranslate } from "../components/i18n";
 import { database } from "../db.server";
 import type { MessageKey } from "../i18n";
@@ -94,6 +94,19 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     if (!outcome) throw new Response("No such exception", { status: 404 });
     return { outcome, resolved: null };
   }
+  if (intent === "bulk_resend_link") {
+    const bulk = await runBulkExceptionAction(
+      database,
+      { jobs, adminOrigin: readConfig().SHOPIFY_ADMIN_ORIGIN },
+      shop.id,
+      String(form.get("ids") ?? "")
+        .split(",")
+        .filter(Boolean),
+      "resend_link",
+      `user:${session.id}`,
+    );
+    return { outcome: null, resolved: null, bulk };
+  }
   if (intent !== "resolve") throw new Response("Unknown action", { status: 400 });
   const ids = String(form.get("ids") ?? "")
     .split(",")
@@ -155,6 +168,13 @@ export default function Exceptions() {
         {result?.resolved != null ? (
           <Layout.Section>
             <Banner tone="success">{t("exceptions.resolved", { count: result.resolved })}</Banner>
+          </Layout.Section>
+        ) : null}
+        {result && "bulk" in result && result.bulk ? (
+          <Layout.Section>
+            <Banner tone={result.bulk.done ? "success" : "warning"}>
+              {t("exceptions.bulkResent", { done: result.bulk.done, skipped: result.bulk.skipped })}
+            </Banner>
           </Layout.Section>
         ) : null}
         {result?.outcome ? (
@@ -229,6 +249,13 @@ export default function Exceptions() {
                       content: t("exceptions.markResolved"),
                       onAction: () => {
                         submit({ intent: "resolve", ids: selectedResources.join(","), note }, { method: "post" });
+                        clearSelection();
+                      },
+                    },
+                    {
+                      content: t("exceptions.bulkResend"),
+                      onAction: () => {
+                        submit({ intent: "bulk_resend_link", ids: selectedResources.join(",") }, { method: "post" });
                         clearSelection();
                       },
                     },

@@ -26,6 +26,24 @@ export type ActionOutcome =
   | "not_offered"
   | Exclude<MergeOutcome, "not_found">;
 
+/**
+ * One action on many selected exceptions (the inbox's bulk "Re-send links"): each is checked as if clicked alone.
+ * Returns how many did it and how many could not (another kind, no draft yet, another shop's).
+ */
+export async function runBulkExceptionAction(
+  db: Database,
+  deps: { jobs: JobQueue; adminOrigin?: string },
+  shopId: string,
+  ids: string[],
+  action: "resend_link",
+  by: string,
+): Promise<{ done: number; skipped: number }> {
+  let done = 0;
+  const unique = [...new Set(ids)].slice(0, 500);
+  for (const id of unique) if ((await runExceptionAction(db, deps, shopId, id, action, by)) === "link_queued") done++;
+  return { done, skipped: unique.length - done };
+}
+
 export async function runExceptionAction(
   db: Database,
   deps: { jobs: JobQueue; adminOrigin?: string },

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../app/db/open";
 import { jobDefinitions } from "../../app/jobs/definitions";
 import { JobQueue } from "../../app/jobs/queue";
-import { runExceptionAction } from "../../app/services/exception-actions";
+import { runBulkExceptionAction, runExceptionAction } from "../../app/services/exception-actions";
 import { raiseExceptions } from "../../app/services/exceptions";
 import { PORTAL_LINK_QUEUE } from "../../app/services/portal/request-link";
 import { DEMO_SHOP, type RunningSim } from "../../sim/server";
@@ -118,6 +118,39 @@ describe("actions on exceptions", () => {
     // Not what resolves this kind: refused, nothing queued.
     expect(await act(unpaid.id, "release_stock")).toBe("not_offered");
     expect(await act(unpaid.id, "reconcile_stock")).toBe("not_offered");
+  });
+
+  it("re-sends the links of many selected exceptions, skipping what a link does not resolve", async () => {
+    const pledges = await db.prisma.pledge.findMany({
+      where: { campaignId, status: "COLLECTED", orderLink: { draftOrderId: { not: null } } },
+      orderBy: { backerNumber: "asc" },
+      take: 3,
+      skip: 5,
+    });
+    await raiseExceptions(
+      db,
+      shopId,
+      pledges.map((p) => ({
+        campaignId,
+        pledgeId: p.id,
+        kind: "invoice_unpaid" as const,
+        severity: "WARNING" as const,
+        subjectType: "Pledge" as const,
+        subjectId: p.id,
+      })),
+    );
+    const unpaid = await db.prisma.exception.findMany({
+      where: { kind: "invoice_unpaid", pledgeId: { in: pledges.map((p) => p.id) } },
+    });
+    const drift = await db.prisma.exception.findFirstOrThrow({ where: { shopId, kind: { not: "invoice_unpaid" } } });
+    const before = (await queued(PORTAL_LINK_QUEUE)).length;
+    const ids = [...unpaid.map((e) => e.id), unpaid[0]!.id, drift.id, "not-an-exception"];
+    expect(
+      await runBulkExceptionAction(db, { jobs: queue, adminOrigin: sim.url }, shopId, ids, "resend_link", "user:test"),
+    ).toEqual({ done: 3, skipped: 2 });
+    const jobs = (await queued(PORTAL_LINK_QUEUE)).map((j) => j.data as { pledgeIds: string[] });
+    expect(jobs).toHaveLength(before + 3);
+    expect(jobs.flatMap((j) => j.pledgeIds)).toEqual(expect.arrayContaining(pledges.map((p) => p.id)));
   });
 
   it("does nothing for another shop's exception", async () => {

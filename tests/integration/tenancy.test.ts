@@ -137,6 +137,7 @@ describe(`tenancy of the admin routes on ${engineName}`, () => {
       ["app.exceptions", {}, { intent: "resolve", ids: b.exception, note: "not mine" }],
       ["app.exceptions", {}, { intent: "resend_link", id: b.exception }],
       ["app.exceptions", {}, { intent: "merge_backers", id: b.exception }],
+      ["app.exceptions", {}, { intent: "bulk_resend_link", ids: b.exception }],
       ["app.preorders", {}, { intent: "end", offerId: b.offer }],
       ["app.preorders", {}, { intent: "edit", offerId: b.offer }],
       ["app.fulfillment", {}, { intent: "release", waveId: b.wave }],
