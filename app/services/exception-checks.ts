@@ -16,6 +16,14 @@ export async function checkCampaign(db: Database, shopId: string, campaignId: st
   if (!campaign) return null;
   const shop = await db.prisma.shop.findUniqueOrThrow({ where: { id: shopId } });
   const portal = portalSettings(campaign.settings);
+  // An import that read a backer just before the merchant merged it can put a pledge back on the merged record;
+  // it belongs to the record that record was merged into.
+  await db.query(
+    `UPDATE "Pledge" p SET "backerId" = b."mergedIntoId", "updatedAt" = now()
+       FROM "Backer" b
+      WHERE p."shopId" = $1 AND p."campaignId" = $2 AND b.id = p."backerId" AND b."mergedIntoId" IS NOT NULL`,
+    [shopId, campaignId],
+  );
 
   const backers = await db.query<{
     id: string;
