@@ -40,8 +40,7 @@ export async function mergeBackers(
     const keep = rows.find((r) => r.id === ids.keepId);
     const merge = rows.find((r) => r.id === ids.mergeId);
     if (!keep || !merge || keep.id === merge.id) return { outcome: "not_found" as const };
-    if (merge.mergedIntoId) return { outcome: "already_merged" as const };
-    if (keep.mergedIntoId) return { outcome: "already_merged" as const };
+    if (merge.mergedIntoId || keep.mergedIntoId) return { outcome: "already_merged" as const };
     if (keep.campaignId !== merge.campaignId) return { outcome: "other_campaign" as const };
     const [running] = await tx.query<{ creating: number }>(
       `SELECT count(*)::int AS creating FROM "Pledge" p JOIN "OrderLink" l ON l."pledgeId" = p.id
