@@ -97,6 +97,10 @@ export function jobDefinitions(deps: {
       schema: WebhookJobData,
       retryLimit: 8,
       retryDelaySeconds: 5,
+      // A sale or a bulk edit sends hundreds a second: on PostgreSQL, 25 per fetch lets 4 slots handle ~200 a
+      // second. PGlite is one thread shared with the web server: a worker that fast starves the intake (measured:
+      // acknowledgements took seconds), so there it takes a few at a time and catches up after the burst.
+      batchSize: deps.db.target.kind === "postgres" ? 25 : 2,
       isTerminal: isTerminalError,
       handler: (data, context) => processWebhook(deps.db, data, context, { adminOrigin: deps.adminOrigin }),
     }),

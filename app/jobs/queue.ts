@@ -34,6 +34,12 @@ export interface QueueDefinition<Schema extends z.ZodType = z.ZodType> {
    * job whose worker died is failed and retried after this long instead of waiting out `expireInSeconds`.
    */
   heartbeatSeconds?: number;
+  /**
+   * Jobs each of the worker's slots fetches at once and handles one after another (1 by default). pg-boss waits
+   * its polling interval between fetches even when there was work, so a slot takes at most this many jobs per
+   * half second: a queue that must keep up with bursts (webhooks) takes many at a time.
+   */
+  batchSize?: number;
   /** pg-boss's queue policy; "stately" keeps one job queued and one active per singletonKey. Set at creation. */
   policy?: "standard" | "stately";
   /** A cron expression (UTC): pg-boss queues the job with this data on that schedule, once across all workers. */
@@ -178,8 +184,17 @@ export class JobQueue {
     for (const definition of this.definitions.values()) {
       await this.boss.work(
         definition.name,
-        { batchSize: 1, localConcurrency: concurrency, perJobResults: true, pollingIntervalSeconds: 0.5 },
-        (jobs) => Promise.all(jobs.map((job) => this.run(definition, job))),
+        {
+          batchSize: definition.batchSize ?? 1,
+          localConcurrency: concurrency,
+          perJobResults: true,
+          pollingIntervalSeconds: 0.5,
+        },
+        async (jobs) => {
+          const results: JobResult[] = [];
+          for (const job of jobs) results.push(await this.run(definition, job));
+          return results;
+        },
       );
     }
   }
