@@ -190,11 +190,17 @@ export default function Fulfillment() {
       {...extra}
     />
   );
-  const filterInputs = (
+  // The filter's choices made outside text fields, sent with the preview and again with the wave's creation.
+  const chosenInputs = (
     <>
       <input type="hidden" name="rewards" value={chosenRewards.join(",")} />
       <input type="hidden" name="offers" value={chosenOffers.join(",")} />
       {addressConfirmed ? <input type="hidden" name="addressConfirmed" value="on" /> : null}
+    </>
+  );
+  const filterInputs = (
+    <>
+      {chosenInputs}
       <FormLayout.Group>
         {field("countries", "fulfillment.field.countries", { placeholder: "FR, DE, BE" })}
         {field("from", "fulfillment.field.from", { type: "date" })}
@@ -327,9 +333,7 @@ export default function Fulfillment() {
                     <input type="hidden" name="countries" value={fields.countries} />
                     <input type="hidden" name="from" value={fields.from} />
                     <input type="hidden" name="to" value={fields.to} />
-                    <input type="hidden" name="rewards" value={chosenRewards.join(",")} />
-                    <input type="hidden" name="offers" value={chosenOffers.join(",")} />
-                    {addressConfirmed ? <input type="hidden" name="addressConfirmed" value="on" /> : null}
+                    {chosenInputs}
                     <InlineStack gap="200" blockAlign="end">
                       {field("name", "fulfillment.field.name")}
                       <Button submit variant="primary" disabled={!preview.orders}>

@@ -5,7 +5,7 @@
 // offered is refused, never dropped.
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/min";
 import { countryCode as isoCountry } from "../countries";
-import type { PledgeChoices } from "../ordering/plan";
+import type { PlanBacker, PledgeChoices } from "../ordering/plan";
 import { postcodeFits } from "../postcode";
 import { provinceCode, provinceRequired } from "../provinces";
 
@@ -100,18 +100,7 @@ export const ADDRESS_FIELDS = [
 export type AddressField = (typeof ADDRESS_FIELDS)[number];
 
 /** A stored backer as the address form's values (empty strings for what is not known). */
-export function addressFormValues(backer: {
-  firstName: string | null;
-  lastName: string | null;
-  company: string | null;
-  address1: string | null;
-  address2: string | null;
-  city: string | null;
-  provinceCode: string | null;
-  zip: string | null;
-  countryCode: string | null;
-  phone: string | null;
-}): Record<AddressField, string> {
+export function addressFormValues(backer: Omit<PlanBacker, "email">): Record<AddressField, string> {
   return {
     firstName: backer.firstName ?? "",
     lastName: backer.lastName ?? "",
