@@ -12,7 +12,9 @@ describe("ordered ids", () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it("look like version-7 UUIDs", () => {
-    expect(orderedId()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  it("look like version-7 UUIDs, with random bits that differ from one id to the next across refills", () => {
+    const ids = Array.from({ length: 3000 }, () => orderedId());
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(new Set(ids.map((id) => id.slice(-12))).size).toBe(ids.length);
   });
 });

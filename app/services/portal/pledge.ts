@@ -77,10 +77,11 @@ export async function openPortal(db: Database, shopDomain: string, token: string
   if (!verdict.ok) throw new PortalLinkError(verdict.reason);
   const pledge = await db.prisma.pledge.findFirst({
     where: { id: verdict.pledgeId, shopId: shop.id },
-    include: { backer: true, campaign: true, reward: true, orderLink: true },
+    include: { backer: { include: { campaign: true } }, reward: true, orderLink: true },
   });
   if (!pledge) throw new PortalLinkError("not_found");
-  const { backer, campaign } = pledge;
+  // A pledge's campaign is its backer's (the import files both under one campaign).
+  const { campaign, ...backer } = pledge.backer;
   const shipments = pledge.orderLink?.orderId
     ? await db.prisma.shipment.findMany({
         where: { shopId: shop.id, orderId: pledge.orderLink.orderId },
