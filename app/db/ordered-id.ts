@@ -26,6 +26,7 @@ export function orderedId(now = Date.now()): string {
     poolOffset = 0;
   }
   pool[poolOffset] = (pool[poolOffset]! & 0x3f) | 0x80; // RFC 4122 variant
-  const tail = pool.toString("hex", poolOffset, (poolOffset += 8));
+  const tail = pool.toString("hex", poolOffset, poolOffset + 8);
+  poolOffset += 8;
   return `${time.slice(0, 8)}-${time.slice(8)}-7${counter.toString(16).padStart(3, "0")}-${tail.slice(0, 4)}-${tail.slice(4)}`;
 }
