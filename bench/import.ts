@@ -1,25 +1,27 @@
 // The import benchmark: a generated Kickstarter backer report (2024 vintage: 20 item columns, 5 add-on columns,
 // survey columns) imported into a fresh database, against the time to only parse the same file with csv-parse.
-// Prints rows/s, the ratio to the baseline and peak RSS. Targets (issue #4): >= 20,000 rows/s end to end,
-// peak RSS < 300 MB, end-to-end within 5x of parse-only.
-// Usage: npx tsx bench/import.ts [rows]   (DATABASE_URL: pglite://memory by default, pglite://<new folder> as a
-// laptop runs it, or a postgres:// database; BENCH_BATCH_SIZE and BENCH_CONCURRENCY try other batch sizes and
-// batches in flight)
+// Prints rows/s, the ratio to the baseline, peak RSS, and the CPU the import took in this process and (when the
+// server runs on this machine) in PostgreSQL's: what the machine's cores allow at best. Targets (issue #4):
+// >= 20,000 rows/s end to end, peak RSS < 300 MB, end-to-end within 5x of parse-only.
+// Usage: npx tsx bench/import.ts [rows]   (DATABASE_URL: by default a new PGlite folder, as the app's default
+// `pglite://./.data/db` runs on a laptop; pglite://memory, or a postgres:// database; BENCH_BATCH_SIZE and
+// BENCH_CONCURRENCY try other batch sizes and batches in flight)
 import { spawnSync } from "node:child_process";
-import { createReadStream, createWriteStream, existsSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { once } from "node:events";
 import { parse } from "csv-parse";
 import { migrateDatabase } from "../app/db/migrate";
-import { openDatabase } from "../app/db/open";
+import { openDatabase, type Database } from "../app/db/open";
 import { describeDatabaseUrl, parseDatabaseUrl } from "../app/db/url";
 import { checkFile } from "../app/services/import/check-file";
 import { importFile } from "../app/services/import/import-file";
 
 const rows = Number(process.argv[2] ?? 100_000);
-const url = process.env.DATABASE_URL ?? "pglite://memory";
-const file = path.join(mkdtempSync(path.join(tmpdir(), "pb-bench-")), "backer-report.csv");
+const workDir = mkdtempSync(path.join(tmpdir(), "pb-bench-"));
+const url = process.env.DATABASE_URL ?? `pglite://${path.join(workDir, "db")}`;
+const file = path.join(workDir, "backer-report.csv");
 
 const ITEMS = Array.from({ length: 20 }, (_, i) => `Item ${i + 1}`);
 const ADDONS = Array.from({ length: 5 }, (_, i) => `[Addon: ${10750430 + i}] Add-on ${i + 1}`);
@@ -112,6 +114,39 @@ async function generate() {
   await once(out, "finish");
 }
 
+/**
+ * CPU seconds used so far by each of the PostgreSQL server's processes, from /proc; null when the server is not a
+ * process on this machine (another host, a container) or /proc cannot say.
+ */
+async function serverCpu(db: Database): Promise<Map<number, number> | null> {
+  if (db.target.kind !== "postgres") return null;
+  const seconds = new Map<number, number>();
+  for (const { pid } of await db.query<{ pid: number }>("SELECT pid FROM pg_stat_activity")) {
+    let cmdline: string;
+    let stat: string;
+    try {
+      cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8");
+      stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    } catch {
+      continue; // gone since the list was read (an autovacuum worker), or not on this machine
+    }
+    // The same number on this machine, but not the server's process: the server is elsewhere.
+    if (!cmdline.startsWith("postgres")) return null;
+    // Fields 14 and 15, utime and stime, in ticks of 1/100 s (Linux's USER_HZ); the name in field 2 may hold
+    // spaces, so count from the ") " that closes it.
+    const fields = stat.split(") ")[1]!.split(" ");
+    seconds.set(pid, (Number(fields[11]) + Number(fields[12])) / 100);
+  }
+  return seconds.size ? seconds : null;
+}
+
+/** What the server's processes used between two readings; a process new since the first counts from zero. */
+function cpuBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, used] of after) total += used - (before.get(pid) ?? 0);
+  return total;
+}
+
 async function parseOnly(): Promise<number> {
   let count = 0;
   for await (const _ of createReadStream(file).pipe(parse({ bom: true, relax_column_count: true }))) count++;
@@ -145,6 +180,8 @@ const databaseRss = Math.round(process.resourceUsage().maxRSS / 1024);
 // to a third of its speed. (Needs the right to CHECKPOINT; without it the run goes on as it is.)
 if (db.target.kind === "postgres") await db.query("CHECKPOINT").catch(() => {});
 const shop = await db.prisma.shop.create({ data: { domain: `bench-${Date.now()}.myshopify.com` } });
+const serverBefore = await serverCpu(db);
+const appBefore = process.cpuUsage();
 start = performance.now();
 const result = await importFile(db, {
   shopId: shop.id,
@@ -155,6 +192,10 @@ const result = await importFile(db, {
   concurrency: process.env.BENCH_CONCURRENCY ? Number(process.env.BENCH_CONCURRENCY) : undefined,
 });
 const importMs = performance.now() - start;
+const appUsed = process.cpuUsage(appBefore);
+const appCpu = (appUsed.user + appUsed.system) / 1e6;
+const serverAfter = serverBefore && (await serverCpu(db));
+const databaseCpu = serverBefore && serverAfter ? cpuBetween(serverBefore, serverAfter) : null;
 await db.close();
 
 const rate = (count: number, ms: number) => Math.round((count / ms) * 1000).toLocaleString("en");
@@ -173,3 +214,20 @@ console.log(
 console.log(
   `created ${result.created}, rejected ${result.rejected}; peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB (${databaseRss} MB before the import started)`,
 );
+const cores = availableParallelism();
+if (databaseCpu === null) {
+  console.log(
+    `CPU: ${appCpu.toFixed(1)} s in this process` +
+      (db.target.kind === "pglite"
+        ? ", PGlite's included (it runs in this process)"
+        : "; PostgreSQL's not measured (not a process on this machine)"),
+  );
+} else {
+  // Work that takes this much CPU cannot finish faster than its total spread over every core.
+  const leastMs = ((appCpu + databaseCpu) / cores) * 1000;
+  console.log(
+    `CPU: ${appCpu.toFixed(1)} s in this process, ${databaseCpu.toFixed(1)} s in PostgreSQL: ${(appCpu + databaseCpu).toFixed(1)} s on ${cores} cores, ` +
+      `so it cannot take less than ${(leastMs / 1000).toFixed(1)} s (${rate(result.rows, leastMs)} rows/s)`,
+  );
+}
+rmSync(workDir, { recursive: true, force: true });

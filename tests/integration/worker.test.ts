@@ -35,6 +35,19 @@ describe("the embedded database", () => {
       await db.close();
     }
   });
+
+  it("keeps PostgreSQL's buffer pool to 32 MB, in memory and in a folder, reopened or new", async () => {
+    // The pool is the process's memory, never given back (bench/import.ts measures the peak).
+    const dataDir = path.join(mkdtempSync(path.join(tmpdir(), "pb-buffers-")), "db");
+    for (const url of ["pglite://memory", `pglite://${dataDir}`, `pglite://${dataDir}`]) {
+      const db = await openDatabase(url);
+      try {
+        expect(await db.query("SHOW shared_buffers")).toEqual([{ shared_buffers: "32MB" }]);
+      } finally {
+        await db.close();
+      }
+    }
+  });
 });
 
 describe.skipIf(!process.env.TEST_POSTGRES_URL)("worker processes on PostgreSQL", () => {
