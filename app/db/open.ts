@@ -8,6 +8,7 @@ import { PrismaClient } from "@prisma/client";
 import pg from "pg";
 import { fromPglite, type ConstructorOptions } from "pg-boss";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { createPgliteFolder, holdsDatabase } from "./pglite-create";
 import { lockDataDir } from "./pglite-lock";
 import { parseDatabaseUrl, type DatabaseTarget } from "./url";
 
@@ -48,7 +49,9 @@ async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): 
   let pglite: PGlite;
   try {
     const options = { startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${PGLITE_SHARED_BUFFERS}`] };
-    pglite = target.dataDir ? new PGlite(path.resolve(target.dataDir), options) : new PGlite(options);
+    const dataDir = target.dataDir && path.resolve(target.dataDir);
+    if (dataDir && !holdsDatabase(dataDir)) await createPgliteFolder(dataDir, options.startParams);
+    pglite = dataDir ? new PGlite(dataDir, options) : new PGlite(options);
     await pglite.waitReady;
   } catch (error) {
     unlock();

@@ -6,9 +6,11 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateDatabase } from "../../app/db/migrate";
 import { openDatabase, type Database } from "../../app/db/open";
+import { createPgliteFolder, holdsDatabase } from "../../app/db/pglite-create";
 import { jobDefinitions } from "../../app/jobs/definitions";
 import { JobQueue } from "../../app/jobs/queue";
 import { receiveWebhook } from "../../app/webhooks/receive";
@@ -34,6 +36,18 @@ describe("the embedded database", () => {
     } finally {
       await db.close();
     }
+  });
+
+  it("makes a new folder's database in a worker thread, and fails with PGlite's reason when it cannot", async () => {
+    const dataDir = path.join(mkdtempSync(path.join(tmpdir(), "pb-create-")), "db");
+    expect(holdsDatabase(dataDir)).toBe(false);
+    await createPgliteFolder(dataDir, PGlite.defaultStartParams);
+    expect(holdsDatabase(dataDir)).toBe(true);
+
+    const broken = path.join(mkdtempSync(path.join(tmpdir(), "pb-create-")), "db");
+    await expect(
+      createPgliteFolder(broken, [...PGlite.defaultStartParams, "-c", "shared_buffers=lots"]),
+    ).rejects.toThrow(/PGlite failed to initialize/);
   });
 
   it("keeps PostgreSQL's buffer pool to 32 MB, in memory and in a folder, reopened or new", async () => {
