@@ -161,8 +161,9 @@ start = performance.now();
 const checked = await checkFile(file);
 const checkMs = performance.now() - start;
 
-// A PGlite folder is made and migrated by another process, as the app's first start makes it: the app's process
-// then opens an existing database, without the initialisation's memory (about 500 MB that PGlite keeps).
+// A new PGlite folder is made and migrated by another process first, as an app started before made it: the peak
+// RSS printed below is then the import's, not the 700 MB that making the database takes while it runs (the app makes
+// it in a worker thread, which gives that back after; bench/pglite-open.ts).
 const target = parseDatabaseUrl(url);
 if (target.kind === "pglite" && target.dataDir && !existsSync(target.dataDir)) {
   const made = spawnSync(process.execPath, ["bin/pledgebridge.js", "db", "migrate"], {

@@ -1,6 +1,6 @@
 // Making a PGlite database (initdb) grows its WebAssembly memory to about 700 MB, and a process never gets that
 // back; opening a database that exists takes about a third of it. So a new folder is made in a worker thread, whose
-// memory goes with it, and the app's own PGlite opens the folder it made (bench/import.ts measures both).
+// memory goes with it, and the app's own PGlite opens the folder it made (bench/pglite-open.ts measures both).
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
