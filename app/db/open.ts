@@ -2,7 +2,7 @@
 // plain SQL for migrations, and a pg-boss connection for jobs, all on the same PostgreSQL or PGlite.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import { PGlite, types, type SerializerOptions } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
 import pg from "pg";
@@ -40,6 +40,15 @@ export async function openDatabase(url: string, options: { poolSize?: number } =
 // (bench/import.ts), since a page it drops is still in the operating system's cache (a folder) or in memory.
 const PGLITE_SHARED_BUFFERS = "32MB";
 
+/**
+ * A json parameter given as bytes goes to PGlite as they are, as node-postgres sends them (PostgreSQL takes a json
+ * value's binary form to be its text); PGlite's own serializer would write the bytes out as a JSON object.
+ */
+function jsonBytesAsTheyAre(pglite: PGlite): SerializerOptions {
+  const serialize = pglite.serializers[types.JSON]!;
+  return { [types.JSON]: (value: unknown) => (ArrayBuffer.isView(value) ? (value as never) : serialize(value)) };
+}
+
 async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): Promise<Database> {
   let unlock = () => {};
   if (target.dataDir) {
@@ -58,16 +67,17 @@ async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): 
     throw error;
   }
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const options = { serializers: jsonBytesAsTheyAre(pglite) };
   return {
     target,
     prisma,
     async query(text, params) {
-      return (await pglite.query(text, params)).rows as never;
+      return (await pglite.query(text, params, options)).rows as never;
     },
     transaction(fn) {
       return pglite.transaction((tx) =>
         fn({
-          query: async (text, params) => (await tx.query(text, params)).rows as never,
+          query: async (text, params) => (await tx.query(text, params, options)).rows as never,
           exec: async (script) => void (await tx.exec(script)),
         }),
       );

@@ -199,6 +199,55 @@ describe(`importing backer reports on ${engineName}`, () => {
     expect(person.pledges.map((p) => p.source).sort()).toEqual(["CSV", "KICKSTARTER"]);
   });
 
+  it("keeps names, addresses and answers in any script as the file has them", async () => {
+    const shop = await createShop(db.prisma);
+    const file = path.join(dir, "scripts.csv");
+    const people = [
+      ["Zoë Ångström", "Sveavägen 1", "Göteborg", "Ärlig? Ja!"],
+      ["山田 花子", "東京都千代田区1-1", "東京", "はい 🎲"],
+      ["Ольга Ёлкина", 'ул. "Ленина" 5', "Москва", "нет\\да"],
+    ];
+    writeFileSync(
+      file,
+      "Order,Mail,Paid,Name,Street,City,Answer\n" +
+        people
+          .map(([name, street, city, answer], n) =>
+            [`S-${n}`, `p${n}@example.com`, "30.00", name, `"${street!.replaceAll('"', '""')}"`, city, answer].join(),
+          )
+          .join("\n"),
+    );
+    const mapping = ColumnMapping.parse({
+      externalBackerId: "Order",
+      email: "Mail",
+      amount: "Paid",
+      name: "Name",
+      address1: "Street",
+      city: "City",
+    });
+    const result = await importFile(db, {
+      shopId: shop.id,
+      campaign: { name: "Scripts" },
+      path: file,
+      fileName: "scripts.csv",
+      mapping,
+      currency: "EUR",
+    });
+    expect(result).toMatchObject({ created: 3, rejected: 0 });
+    const pledges = await db.prisma.pledge.findMany({
+      where: { campaignId: result.campaignId },
+      include: { backer: true },
+      orderBy: { externalBackerId: "asc" },
+    });
+    expect(
+      pledges.map(({ backer, answers }) => [
+        `${backer.firstName} ${backer.lastName}`,
+        backer.address1,
+        backer.city,
+        (answers as Record<string, string>).Answer,
+      ]),
+    ).toEqual(people);
+  });
+
   it("will not import into another shop's campaign", async () => {
     const mine = await createShop(db.prisma);
     const theirs = await createShop(db.prisma);

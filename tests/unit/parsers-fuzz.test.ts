@@ -90,6 +90,21 @@ describe("parsers under arbitrary input", () => {
     );
   });
 
+  it("takes any UTF-8 text to be UTF-8, wherever the sample of it ends", () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: "grapheme", minLength: 1 }).filter((text) => !text.includes("\u0000")),
+        fc.nat(),
+        (text, cut) => {
+          const bytes = Buffer.from(`Name,City\n${text}`);
+          expect(detectEncoding(bytes.subarray(0, 10 + (cut % (bytes.length - 9))))).toBe("utf8");
+        },
+      ),
+    );
+    expect(detectEncoding(Buffer.from("Name,City\nОльга,Москва").subarray(0, -1))).toBe("utf8");
+    expect(detectEncoding(Buffer.from("Name,City\nZo\xeb,G\xf6teborg", "latin1"))).toBe("windows1252");
+  });
+
   it("reads any file to a report, or refuses it as unreadable, and nothing else", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "pb-fuzz-"));
     const { headers } = readFixture("tests/fixtures/kickstarter/2014.csv");

@@ -85,8 +85,10 @@ export function detectEncoding(sample: Buffer): Encoding {
   if (pairs > 8 && oddZeros > pairs * 0.4 && evenZeros < pairs * 0.05) return "utf16le";
   if (pairs > 8 && evenZeros > pairs * 0.4 && oddZeros < pairs * 0.05) return "utf16be";
   try {
-    // The sample may end inside a character: leave its last three bytes out of the check.
-    new TextDecoder("utf-8", { fatal: true }).decode(sample.subarray(0, Math.max(0, sample.length - 3)));
+    // The sample may end inside a character: as a stream, the decoder holds those bytes back instead of failing.
+    // (Cutting a few bytes off instead cut Cyrillic or Japanese text inside a character, and such a file was then
+    // read as Windows-1252.)
+    new TextDecoder("utf-8", { fatal: true }).decode(sample, { stream: true });
     return "utf8";
   } catch {
     return "windows1252";
