@@ -5,12 +5,15 @@ import fc from "fast-check";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { countryCode } from "../../app/domain/countries";
 import { emailIdentity } from "../../app/domain/email";
 import { kickstarter } from "../../app/domain/import/kickstarter";
+import { ColumnMapping } from "../../app/domain/import/mapped";
 import { parseMoney } from "../../app/domain/money-parse";
 import { checkFile } from "../../app/services/import/check-file";
+import { parseFile } from "../../app/services/import/parse-file";
 import { detectEncoding, UnreadableFileError } from "../../app/services/import/read-tables";
 import { readFixture } from "../helpers/csv";
 
@@ -105,6 +108,63 @@ describe("parsers under arbitrary input", () => {
     expect(detectEncoding(Buffer.from("Name,City\nZo\xeb,G\xf6teborg", "latin1"))).toBe("windows1252");
   });
 
+  it("reads every cell as it was written, in any encoding and with either line ending", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "pb-cells-"));
+    const mapping = ColumnMapping.parse({ externalBackerId: "Id", email: "Mail", amount: "Paid" });
+    const text = fc.string({ unit: "grapheme" }).filter((value) => !value.includes("\u0000"));
+    const encodings = {
+      utf8: (csv: string) => Buffer.from(csv),
+      "utf8 with BOM": (csv: string) => Buffer.from(`\uFEFF${csv}`),
+      "utf16le with BOM": (csv: string) => iconv.encode(csv, "utf-16le", { addBOM: true }),
+      "utf16be with BOM": (csv: string) => iconv.encode(`\uFEFF${csv}`, "utf-16be"),
+      windows1252: (csv: string) => iconv.encode(csv, "win1252"),
+    };
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(text, text), { minLength: 1, maxLength: 4 }),
+        fc.constantFrom(...(Object.keys(encodings) as Array<keyof typeof encodings>)),
+        fc.constantFrom("\n", "\r\n"),
+        async (answers, encoding, newline) => {
+          const quoted = (cell: string) => `"${cell.replaceAll('"', '""')}"`;
+          const csv = [
+            "Id,Mail,Paid,First,Second",
+            ...answers.map(([first, second], row) =>
+              [`B${row}`, `b${row}@example.com`, "10.00", quoted(first), quoted(second)].join(","),
+            ),
+          ].join(newline);
+          const bytes = encodings[encoding](csv);
+          if (encoding === "windows1252") {
+            // Only text that Windows-1252 can hold, and that is not also UTF-8 (then it is read as such).
+            fc.pre(iconv.decode(bytes, "win1252") === csv);
+            fc.pre(bytes.every((byte) => byte < 0x80) || !isUtf8(bytes));
+          }
+          const file = path.join(dir, `cells-${n++}.csv`);
+          writeFileSync(file, bytes);
+          const { items } = await parseFile(file, { mapping, currency: "USD" });
+          const read: Array<Record<string, string>> = [];
+          for await (const item of items) {
+            expect(item.kind).toBe("record");
+            if (item.kind === "record") read.push(item.record.answers);
+          }
+          // A cell is kept trimmed, with its line breaks as \n; an empty one is no answer.
+          const kept = (cell: string) => cell.replace(/\r\n?/g, "\n").trim();
+          expect(read).toEqual(
+            answers.map(([first, second]) =>
+              Object.fromEntries(
+                [
+                  ["First", kept(first)],
+                  ["Second", kept(second)],
+                ].filter(([, value]) => value),
+              ),
+            ),
+          );
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it("reads any file to a report, or refuses it as unreadable, and nothing else", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "pb-fuzz-"));
     const { headers } = readFixture("tests/fixtures/kickstarter/2014.csv");
@@ -133,3 +193,12 @@ describe("parsers under arbitrary input", () => {
     );
   });
 });
+
+function isUtf8(bytes: Buffer): boolean {
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
