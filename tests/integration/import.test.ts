@@ -317,6 +317,44 @@ describe(`importing backer reports on ${engineName}`, () => {
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 20 });
   });
 
+  it("shows how far it has got while it runs, and every row once it is done", async () => {
+    const shop = await createShop(db.prisma);
+    const rows = Array.from(
+      { length: 20_000 },
+      (_, n) => `${n + 1},${90000 + n},Backer ${n},progress${n}@example.com,US,$10.00 USD,collected`,
+    );
+    const file = path.join(dir, "progress.csv");
+    writeFileSync(
+      file,
+      ["Backer Number,Backer UID,Backer Name,Email,Shipping Country,Pledge Amount,Pledged Status", ...rows].join("\n"),
+    );
+    const importing = importFile(db, {
+      shopId: shop.id,
+      campaign: { name: "Progress" },
+      path: file,
+      fileName: "p.csv",
+    });
+    // What the admin's progress bar reads, polled until the run ends.
+    const seen: Array<{ progress: number; rowsTotal: number; status: string }> = [];
+    let finished = false;
+    void importing.finally(() => (finished = true));
+    while (!finished) {
+      const run = await db.prisma.importRun.findFirst({ where: { shopId: shop.id } });
+      if (run) seen.push({ progress: run.progress, rowsTotal: run.rowsTotal, status: run.status });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const result = await importing;
+    const midway = seen.filter((run) => run.status === "RUNNING" && run.progress > 0 && run.progress < 1);
+    expect(midway.length).toBeGreaterThan(0);
+    expect(midway.every((run) => run.rowsTotal > 0 && run.rowsTotal < 20_000)).toBe(true);
+    expect(await db.prisma.importRun.findUniqueOrThrow({ where: { id: result.runId } })).toMatchObject({
+      status: "SUCCEEDED",
+      progress: 1,
+      rowsTotal: 20_000,
+      created: 20_000,
+    });
+  });
+
   it("takes the tiers of a 2013 report from the names of the files in Kickstarter's ZIP", async () => {
     const shop = await createShop(db.prisma);
     const [header, tim, ada] = readFileSync("tests/fixtures/kickstarter/2013.csv", "utf8").trim().split("\n");

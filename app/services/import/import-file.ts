@@ -8,7 +8,7 @@ import { bulkInsert } from "../../db/bulk-insert";
 import { createCampaign } from "../campaigns";
 import type { ImportReport } from "./check-file";
 import { keepErrors, parseFile, type ParseFileOptions, type ParsedItem } from "./parse-file";
-import { ensureRewards, writeBatch, type BatchContext } from "./write-batch";
+import { insertRewards, missingRewards, writeBatch, type BatchContext } from "./write-batch";
 
 export interface ImportRequest extends ParseFileOptions {
   shopId: string;
@@ -22,13 +22,14 @@ export interface ImportRequest extends ParseFileOptions {
   /** Batches written at once; by default 2 on PostgreSQL, 1 on PGlite. */
   concurrency?: number;
   maxStoredErrors?: number;
-  onProgress?: (progress: { rows: number; runId: string; fraction: number }) => Promise<void> | void;
 }
 
 export interface ImportResult extends ImportReport {
   runId: string;
   campaignId: string;
 }
+
+const PROGRESS_EVERY_MS = 250;
 
 type Counts = { rows: number; created: number; updated: number; unchanged: number; rejected: number };
 type Rejection = Extract<ParsedItem, { kind: "rejected" }>;
@@ -91,14 +92,18 @@ export async function importFile(db: Database, request: ImportRequest): Promise<
     rewardIds: new Map(),
   };
   const batchSize = request.batchSize ?? 1000;
+  let progressWrittenAt = performance.now();
   let records: PledgeRecord[] = [];
   let rejections: Rejection[] = [];
 
-  // One reward transaction at a time, committed before the batches that use its ids are written.
+  // One reward transaction at a time, committed before the batches that use its ids are written; none for a batch
+  // whose rewards an earlier one brought (most of them).
   let rewardsWritten: Promise<unknown> = Promise.resolve();
   const commitRewards = (batch: PledgeRecord[]) => {
     const next = rewardsWritten.then(async () => {
-      const found = await db.transaction((tx) => ensureRewards(tx, context, batch));
+      const missing = missingRewards(context, batch);
+      if (!missing.length) return;
+      const found = await db.transaction((tx) => insertRewards(tx, context, missing));
       for (const [key, id] of found) context.rewardIds.set(key, id);
     });
     rewardsWritten = next.catch(() => {});
@@ -120,12 +125,14 @@ export async function importFile(db: Database, request: ImportRequest): Promise<
     counts.created += outcome.created;
     counts.updated += outcome.updated;
     counts.unchanged += outcome.unchanged;
-    const fraction = progress();
+    // The run's progress, for the progress bar: often enough for it to move smoothly, not once per batch (each
+    // write waits for the disk).
+    if (performance.now() - progressWrittenAt < PROGRESS_EVERY_MS) return;
+    progressWrittenAt = performance.now();
     await prisma.importRun.update({
       where: { id: run.id },
-      data: { ...countColumns(counts), progress: fraction },
+      data: { ...countColumns(counts), progress: progress() },
     });
-    await request.onProgress?.({ rows: counts.rows, runId: run.id, fraction });
   };
 
   // Batches are written while the next ones are parsed; PostgreSQL takes two at once on two connections (a
