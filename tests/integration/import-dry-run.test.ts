@@ -69,6 +69,43 @@ describe("reading exports from disk", () => {
     expect(report.tables).toHaveLength(2);
   });
 
+  it("reads a long file by what all of it holds, not only its first rows", async () => {
+    // 3,000 rows of plain ASCII (far more than the first bytes that are looked at), then one accented name.
+    const rows = ["Name,City", ...Array.from({ length: 3000 }, (_, n) => `Backer ${n},Springfield`)];
+    const lastRow = async (target: string) => {
+      let last: string[] = [];
+      let encoding: string | null = null;
+      for await (const table of readTables(target)) {
+        encoding = table.encoding;
+        for await (const row of table.rows) last = row;
+      }
+      return { last, encoding };
+    };
+    const windows = iconv.encode([...rows, "Zoë Ångström,Göteborg"].join("\r\n"), "win1252");
+    expect(await lastRow(file("long-1252.csv", windows))).toEqual({
+      last: ["Zoë Ångström", "Göteborg"],
+      encoding: "windows1252",
+    });
+    // The same in UTF-8, its "ö" at bytes 131,071–131,072: across the second and third 64 KiB chunks it is read in.
+    const head = `${rows.join("\n")}\n`;
+    const padding = "x".repeat(2 * 65536 - 1 - Buffer.byteLength(head) - ",G".length);
+    const utf8 = Buffer.from(`${head}${padding},Göteborg\nZoë Ångström,東京`);
+    expect(utf8.subarray(131071, 131073).toString()).toBe("ö");
+    expect(await lastRow(file("long-utf8.csv", utf8))).toEqual({
+      last: ["Zoë Ångström", "東京"],
+      encoding: "utf8",
+    });
+    const zip = new yazl.ZipFile();
+    zip.addBuffer(windows, "Kickstarter Backer Report - $5 - Apr 30 07am.csv");
+    const target = path.join(dir, "long-1252.zip");
+    const written = new Promise<void>((resolve) =>
+      zip.outputStream.pipe(createWriteStream(target)).on("close", resolve),
+    );
+    zip.end();
+    await written;
+    expect(await lastRow(target)).toEqual({ last: ["Zoë Ångström", "Göteborg"], encoding: "windows1252" });
+  });
+
   it("refuses a binary file and an empty one with a reason", async () => {
     await expect(
       checkFile(file("image.csv", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0x49, 0x48]))),

@@ -1,6 +1,7 @@
 // Reads a backer export from disk as tables of rows, streamed: a CSV (UTF-8 with or without BOM, UTF-16, or
-// Windows-1252, detected from its first bytes), or a ZIP of CSVs (Kickstarter's one-file-per-tier export).
-// Nothing holds the whole file in memory.
+// Windows-1252, detected from its first bytes, and a UTF-8 guess checked to the end), or a ZIP of CSVs
+// (Kickstarter's one-file-per-tier export). Nothing holds the whole file in memory.
+import { isUtf8 } from "node:buffer";
 import { createReadStream } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import { PassThrough, Transform, type Readable } from "node:stream";
@@ -56,7 +57,7 @@ export async function* readTables(path: string, displayName = path): AsyncGenera
   }
   if (isUtf32(sample))
     throw new UnreadableFileError(`${displayName} is in UTF-32, which Pledgebridge does not read: save it as UTF-8`);
-  const encoding = detectEncoding(sample);
+  const encoding = await encodingOf(sample, sample.length < SAMPLE_BYTES, async () => createReadStream(path));
   // NUL bytes belong in UTF-16 text only.
   if ((encoding === "utf8" || encoding === "windows1252") && looksBinary(sample))
     throw new UnreadableFileError(`${displayName} is not a CSV file (it looks binary)`);
@@ -68,6 +69,44 @@ export async function* readTables(path: string, displayName = path): AsyncGenera
     rows: csvRows(source, encoding),
     progress: () => (size ? Math.min(1, source.bytesRead / size) : 1),
   };
+}
+
+/**
+ * A table's encoding: detected from its first bytes (complete: they are all of it), and when they say UTF-8 without
+ * a BOM, checked to the end of the table. An export saved as Windows-1252 can be plain ASCII for its first thousand
+ * rows; read as UTF-8, its first "ë" would become U+FFFD, the replacement character.
+ */
+async function encodingOf(sample: Buffer, complete: boolean, whole: () => Promise<Readable>): Promise<Encoding> {
+  const encoding = detectEncoding(sample);
+  const bom = sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf;
+  if (encoding !== "utf8" || complete || bom) return encoding;
+  return (await isUtf8Stream(await whole())) ? "utf8" : "windows1252";
+}
+
+/** Whether a stream is UTF-8 throughout; a character cut off by the end of the file does not count against it. */
+async function isUtf8Stream(stream: Readable): Promise<boolean> {
+  let carried: Buffer = Buffer.alloc(0);
+  try {
+    for await (const chunk of stream) {
+      const bytes = carried.length ? Buffer.concat([carried, chunk as Buffer]) : (chunk as Buffer);
+      const whole = wholeCharacters(bytes);
+      if (!isUtf8(bytes.subarray(0, whole))) return false;
+      carried = bytes.subarray(whole);
+    }
+    return true;
+  } finally {
+    stream.destroy();
+  }
+}
+
+/** How many of these bytes end on a character's end: a chunk of a stream may stop inside one. */
+function wholeCharacters(bytes: Buffer): number {
+  let lead = bytes.length - 1;
+  while (lead >= 0 && bytes.length - lead <= 3 && (bytes[lead]! & 0xc0) === 0x80) lead--;
+  if (lead < 0) return bytes.length;
+  const first = bytes[lead]!;
+  const length = first >= 0xf0 ? 4 : first >= 0xe0 ? 3 : first >= 0xc0 ? 2 : 1;
+  return bytes.length - lead >= length ? bytes.length : lead;
 }
 
 export function detectEncoding(sample: Buffer): Encoding {
@@ -160,16 +199,7 @@ async function* zipTables(path: string, displayName: string): AsyncGenerator<Tab
   // Reopened for each entry so each table streams on its own, one after the other.
   const sorted = entries.sort((a, b) => a.fileName.localeCompare(b.fileName));
   for (const [index, entry] of sorted.entries()) {
-    const file = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-      yauzl.open(path, { lazyEntries: true, autoClose: true }, (e, f) => (e || !f ? reject(e) : resolve(f))),
-    );
-    const stream = await new Promise<Readable>((resolve, reject) => {
-      file.on("entry", (candidate: yauzl.Entry) => {
-        if (candidate.fileName !== entry.fileName) return file.readEntry();
-        file.openReadStream(candidate, (error, readable) => (error || !readable ? reject(error) : resolve(readable)));
-      });
-      file.readEntry();
-    });
+    const stream = await openEntry(path, entry.fileName);
     let read = 0;
     const counted = stream.pipe(
       new Transform({
@@ -180,18 +210,36 @@ async function* zipTables(path: string, displayName: string): AsyncGenerator<Tab
       }),
     );
     const peek = await firstBytes(counted);
+    const encoding = await encodingOf(peek.bytes, peek.ended, () => openEntry(path, entry.fileName));
     yield {
       name: `${displayName}/${entry.fileName}`,
-      encoding: detectEncoding(peek.bytes),
-      rows: csvRows(peek.stream, detectEncoding(peek.bytes)),
+      encoding,
+      rows: csvRows(peek.stream, encoding),
       progress: () =>
         (index + (entry.uncompressedSize ? Math.min(1, read / entry.uncompressedSize) : 1)) / sorted.length,
     };
   }
 }
 
-/** Reads the start of a stream to detect its encoding, and gives back a stream that still starts there. */
-function firstBytes(stream: Readable): Promise<{ bytes: Buffer; stream: Readable }> {
+/** One file of a ZIP, as a stream of its bytes. */
+async function openEntry(path: string, fileName: string): Promise<Readable> {
+  const file = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+    yauzl.open(path, { lazyEntries: true, autoClose: true }, (e, f) => (e || !f ? reject(e) : resolve(f))),
+  );
+  return new Promise<Readable>((resolve, reject) => {
+    file.on("entry", (candidate: yauzl.Entry) => {
+      if (candidate.fileName !== fileName) return file.readEntry();
+      file.openReadStream(candidate, (error, readable) => (error || !readable ? reject(error) : resolve(readable)));
+    });
+    file.readEntry();
+  });
+}
+
+/**
+ * Reads the start of a stream to detect its encoding, and gives back a stream that still starts there; ended: the
+ * start is all there is.
+ */
+function firstBytes(stream: Readable): Promise<{ bytes: Buffer; stream: Readable; ended: boolean }> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   let size = 0;
@@ -209,13 +257,13 @@ function firstBytes(stream: Readable): Promise<{ bytes: Buffer; stream: Readable
       const bytes = Buffer.concat(chunks);
       out.write(bytes);
       stream.pipe(out);
-      resolve({ bytes, stream: out });
+      resolve({ bytes, stream: out, ended: false });
     };
     const onEnd = () => {
       detach();
       const bytes = Buffer.concat(chunks);
       out.end(bytes);
-      resolve({ bytes, stream: out });
+      resolve({ bytes, stream: out, ended: true });
     };
     stream.on("data", onData);
     stream.on("end", onEnd);
