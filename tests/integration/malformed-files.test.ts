@@ -1,5 +1,7 @@
 // Bad files, imported for real into a database: each gets a clear reason and writes nothing (no campaign, backer
-// or pledge), or, for a file whose last row was cut short, rejects that row by name and keeps the rest.
+// or pledge), or, for a file whose last row was cut short or a row that holds a NUL character, rejects that row by
+// name and keeps the rest. Any file at all ends in a report or such a reason, never in a database error.
+import fc from "fast-check";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -44,6 +46,11 @@ const CORPUS: Array<[string, () => string, RegExp]> = [
     /holds no CSV file/,
   ],
   ["columns no format knows", () => file("unknown.csv", "a,b,c\n1,2,3\n"), /not a format Pledgebridge knows/],
+  [
+    "a NUL character in the header of a UTF-16 file",
+    () => file("nul-header.csv", Buffer.from(`\ufeff${header.replace("Email", "Em\0ail")}\n`, "utf16le")),
+    /NUL character/,
+  ],
 ];
 
 describe("malformed files", () => {
@@ -89,6 +96,63 @@ describe("malformed files", () => {
     });
     expect(result).toMatchObject({ rows: rows.length, created: rows.length - 1, rejected: 1 });
     expect(result.errors).toEqual([expect.objectContaining({ row: rows.length + 1, code: "short_row" })]);
+  });
+
+  it("rejects a row with a NUL character, shown as ␀, and imports the rows around it", async () => {
+    // Far enough into the file that its first bytes, which decide whether it is binary, hold no NUL.
+    const rows = Array.from({ length: 600 }, (_, n) => `B${n},b${n}@example.com,10.00,Backer ${n}`);
+    const target = file(
+      "nul.csv",
+      ["Id,Mail,Paid,Name", ...rows, "Z1,zoe@example.com,10.00,Zo\0e", "Z2,ada@example.com,10.00,Ada"].join("\n"),
+    );
+    const result = await importFile(db, {
+      shopId,
+      campaign: { name: "NUL" },
+      path: target,
+      fileName: "nul.csv",
+      mapping: { externalBackerId: "Id", email: "Mail", amount: "Paid", name: "Name" },
+      currency: "USD",
+    });
+    expect(result).toMatchObject({ rows: 602, created: 601, rejected: 1 });
+    expect(result.errors).toEqual([
+      expect.objectContaining({ row: 602, column: "Name", value: "Zo\u2400e", code: "nul_character" }),
+    ]);
+    const [rejection] = await db.prisma.importRejection.findMany({ where: { importRunId: result.runId } });
+    expect(rejection!.cells).toMatchObject({ Id: "Z1", Name: "Zo\u2400e" });
+    expect(await db.prisma.pledge.count({ where: { campaignId: result.campaignId, externalBackerId: "Z2" } })).toBe(1);
+  });
+
+  it("imports any file into a report, or refuses it with a reason, and never fails in the database", async () => {
+    const cell = fc.oneof(
+      fc.string({ unit: "grapheme" }),
+      fc.string({ unit: "binary" }),
+      fc.constantFrom("", "\0", "\uD800", "$4.00 USD", "collected", "=1+1", "1.234,50 €", "x".repeat(300)),
+    );
+    const [head, ...rows] = fixture.toString("utf8").trim().split("\n");
+    const width = head!.split(",").length;
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(cell, { minLength: width, maxLength: width }), { minLength: 1, maxLength: 5 }),
+        // Past the first bytes (whether the file is binary is decided there), or not.
+        fc.constantFrom(1, 100),
+        async (junk, lead) => {
+          const quoted = junk.map((cells) => cells.map((c) => `"${c.replaceAll('"', '""')}"`).join(","));
+          const outcome = await importFile(db, {
+            shopId,
+            campaign: { name: `Fuzz ${n}` },
+            path: file(`fuzz-${n++}.csv`, [head, ...Array(lead).fill(rows[0]), ...quoted].join("\n")),
+            fileName: "fuzz.csv",
+          }).then(
+            (report) => ({ report, error: null }),
+            (error: unknown) => ({ report: null, error }),
+          );
+          if (outcome.report) expect(outcome.report.rows).toBe(outcome.report.created + outcome.report.rejected);
+          else expect(outcome.error).toBeInstanceOf(UnreadableFileError);
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 
   it("keeps a name that is a spreadsheet formula as text", async () => {

@@ -33,6 +33,8 @@ export interface FileShape {
 }
 
 const CURRENCY_LOOKAHEAD = 200;
+/** How a NUL character in a rejected row is shown and kept: U+2400, the symbol for NUL. */
+const NUL_SYMBOL = "\u2400";
 
 export async function parseFile(path: string, options: ParseFileOptions = {}, displayName = path) {
   const shape: FileShape = { platform: "CSV", vintage: "", currency: options.currency ?? "", tables: [] };
@@ -47,6 +49,8 @@ export async function parseFile(path: string, options: ParseFileOptions = {}, di
       const first = await iterator.next();
       if (first.done) continue;
       const headers = first.value;
+      if (headers.some((header) => header.includes("\0")))
+        throw new UnreadableFileError(`The header row of ${table.name} holds a NUL character: the file may be damaged`);
       const { format, vintage } = chooseFormat(headers, options, table.name);
       if (shape.tables.length && format.platform !== shape.platform) {
         throw new UnreadableFileError(`${table.name} is a ${format.platform} file, but the rest is ${shape.platform}`);
@@ -79,6 +83,29 @@ export async function parseFile(path: string, options: ParseFileOptions = {}, di
       })();
       for await (const cells of rows) {
         row++;
+        // PostgreSQL's text cannot hold a NUL character: the row is rejected with its reason, the rest of the file is
+        // written (a NUL in the first bytes is a binary file, refused as a whole by readTables).
+        const nulAt = cells.findIndex((cell) => cell.includes("\0"));
+        if (nulAt >= 0) {
+          const shown = cells.map((cell) => cell.replaceAll("\0", NUL_SYMBOL));
+          const column = headers[nulAt]?.trim() || `Column ${nulAt + 1}`;
+          yield {
+            kind: "rejected",
+            errors: [
+              {
+                row,
+                column,
+                value: shown[nulAt]!,
+                code: "nul_character",
+                message: `The ${column} cell holds a NUL character (${NUL_SYMBOL}), which cannot be stored: the file may be damaged`,
+              },
+            ],
+            table: table.name,
+            row,
+            cells: rowCells(headers, shown),
+          };
+          continue;
+        }
         // Fewer cells than the header: a file cut short (its last row), or a row broken by a stray newline.
         if (cells.length < headers.length) {
           yield {
