@@ -50,6 +50,23 @@ export async function recordDelivery(db: Database, delivery: WebhookDeliveryInpu
   return rows.length ? "recorded" : "duplicate";
 }
 
+/**
+ * The body as the database can keep it: PostgreSQL's text and jsonb cannot hold a NUL character, which JSON can
+ * (as \u0000, in any string or key). Each becomes U+FFFD, the replacement character, so that the delivery is
+ * recorded instead of failing with a 500 that Shopify would retry until it gave up.
+ */
+export function storablePayload(payload: unknown, rawBody: string): unknown {
+  if (!rawBody.includes("\\u0000")) return payload;
+  const clean = (value: unknown): unknown => {
+    if (typeof value === "string") return value.replaceAll("\0", "\uFFFD");
+    if (Array.isArray(value)) return value.map(clean);
+    if (value && typeof value === "object")
+      return Object.fromEntries(Object.entries(value).map(([key, item]) => [clean(key), clean(item)]));
+    return value;
+  };
+  return clean(payload);
+}
+
 export const webhookJobId = (webhookId: string) => stableUuid(`webhook:${webhookId}`);
 
 type Enqueue = Pick<JobQueue, "enqueueMany">;

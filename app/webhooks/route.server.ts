@@ -7,7 +7,7 @@ import { database } from "../db.server";
 import { jobs } from "../jobs/runtime.server";
 import { logger } from "../logger.server";
 import { webhookApi } from "../shopify.server";
-import { DeliveryDispatcher, recordDelivery, webhookJob } from "./receive";
+import { DeliveryDispatcher, recordDelivery, storablePayload, webhookJob } from "./receive";
 
 const dispatcher = new DeliveryDispatcher(database, jobs, (error, deliveries) =>
   logger.error({ err: error, deliveries }, "webhooks recorded, queueing left to the sweep"),
@@ -24,7 +24,7 @@ export async function handleWebhookRequest(request: Request): Promise<Response> 
   }
   let payload: unknown;
   try {
-    payload = JSON.parse(rawBody);
+    payload = storablePayload(JSON.parse(rawBody), rawBody);
   } catch {
     return new Response(null, { status: 400 });
   }

@@ -9,7 +9,7 @@ import { createTestDatabaseUrl, engineName, type TestDatabase } from "../helpers
 import { createBackerWithPledge, createCampaign, createOfflineSession, createShop } from "../helpers/factories";
 import { waitFor } from "../helpers/wait";
 import { signWebhookBody, webhookRequest, type WebhookRequestOptions } from "../helpers/webhooks";
-import { queueUnqueued, recordDelivery } from "../../app/webhooks/receive";
+import { queueUnqueued, recordDelivery, storablePayload } from "../../app/webhooks/receive";
 
 const SECRET = "webhook-test-secret";
 type Action = (args: ActionFunctionArgs) => Promise<Response>;
@@ -92,6 +92,29 @@ describe(`webhooks on ${engineName}`, () => {
       jobId: expect.any(String),
       payload: null,
     });
+  });
+
+  it("records and processes a delivery whose text holds a NUL character, which PostgreSQL cannot store", async () => {
+    const { shop } = await backerSetup();
+    const webhookId = randomUUID();
+    const response = await deliver("compliance", {
+      topic: "customers/data_request",
+      shop: shop.domain,
+      webhookId,
+      payload: {
+        shop_domain: shop.domain,
+        customer: { id: 1, email: "ada@example.com", note: "a\u0000b", "odd\u0000key": ["\u0000"] },
+        data_request: { id: 9 },
+      },
+    });
+    expect(response.status).toBe(200);
+    const delivery = await processed(webhookId);
+    expect(delivery).toMatchObject({ topic: "customers/data_request", jobId: expect.any(String) });
+    // Each NUL, in a value or a key, kept as U+FFFD; the six characters \u0000 written out in a text stay.
+    const body = { note: "a\u0000b", "odd\u0000key": ["\u0000"], n: 1 };
+    expect(storablePayload(body, JSON.stringify(body))).toEqual({ note: "a\uFFFDb", "odd\uFFFDkey": ["\uFFFD"], n: 1 });
+    const plain = { note: "a\\u0000b" };
+    expect(storablePayload(plain, JSON.stringify(plain))).toEqual({ note: "a\\u0000b" });
   });
 
   it("queues a delivery recorded by a process that died before queueing it, once", async () => {
