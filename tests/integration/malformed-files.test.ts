@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../app/db/open";
+import type { ColumnMapping } from "../../app/domain/import/mapped";
 import { importFile } from "../../app/services/import/import-file";
 import { UnreadableFileError } from "../../app/services/import/read-tables";
 import { openTestDatabase } from "../helpers/database";
@@ -85,6 +86,17 @@ describe("malformed files", () => {
     expect(await written(shopId)).toEqual({ campaigns: 0, backers: 0, pledges: 0 });
   });
 
+  /** A spreadsheet of pledges in USD through a mapping: Id, Mail and Paid, and the columns `more` maps. */
+  const importSheet = (name: string, lines: string[], more: Partial<ColumnMapping>) =>
+    importFile(db, {
+      shopId,
+      campaign: { name },
+      path: file(`${name}.csv`, lines.join("\n")),
+      fileName: `${name}.csv`,
+      mapping: { externalBackerId: "Id", email: "Mail", amount: "Paid", ...more },
+      currency: "USD",
+    });
+
   it("rejects the last row of a file cut short, by name, and imports the rows before it", async () => {
     const [head, ...rows] = fixture.toString("utf8").trim().split("\n");
     const cut = rows.at(-1)!.slice(0, rows.at(-1)!.lastIndexOf(","));
@@ -101,18 +113,11 @@ describe("malformed files", () => {
   it("rejects a row with a NUL character, shown as ␀, and imports the rows around it", async () => {
     // Far enough into the file that its first bytes, which decide whether it is binary, hold no NUL.
     const rows = Array.from({ length: 600 }, (_, n) => `B${n},b${n}@example.com,10.00,Backer ${n}`);
-    const target = file(
-      "nul.csv",
-      ["Id,Mail,Paid,Name", ...rows, "Z1,zoe@example.com,10.00,Zo\0e", "Z2,ada@example.com,10.00,Ada"].join("\n"),
+    const result = await importSheet(
+      "NUL",
+      ["Id,Mail,Paid,Name", ...rows, "Z1,zoe@example.com,10.00,Zo\0e", "Z2,ada@example.com,10.00,Ada"],
+      { name: "Name" },
     );
-    const result = await importFile(db, {
-      shopId,
-      campaign: { name: "NUL" },
-      path: target,
-      fileName: "nul.csv",
-      mapping: { externalBackerId: "Id", email: "Mail", amount: "Paid", name: "Name" },
-      currency: "USD",
-    });
     expect(result).toMatchObject({ rows: 602, created: 601, rejected: 1 });
     expect(result.errors).toEqual([
       expect.objectContaining({ row: 602, column: "Name", value: "Zo\u2400e", code: "nul_character" }),
@@ -122,11 +127,32 @@ describe("malformed files", () => {
     expect(await db.prisma.pledge.count({ where: { campaignId: result.campaignId, externalBackerId: "Z2" } })).toBe(1);
   });
 
+  it("rejects an amount or a backer number too large to keep, and imports the other rows", async () => {
+    const result = await importSheet(
+      "Large",
+      [
+        "Id,Mail,Paid,Number",
+        "L1,l1@example.com,10.00,1",
+        'L2,l2@example.com,"21,474,836.48",2',
+        "L3,l3@example.com,10.00,2147483648",
+        'L4,l4@example.com,"21,474,836.47",2147483647',
+      ],
+      { backerNumber: "Number" },
+    );
+    expect(result).toMatchObject({ rows: 4, created: 2, rejected: 2 });
+    expect(result.errors.map(({ row, column, code }) => [row, column, code])).toEqual([
+      [3, "Paid", "amount_too_large"],
+      [4, "Number", "number_too_large"],
+    ]);
+    expect(result.errors[0]!.message).toContain("21474836.47 USD");
+  });
+
   it("imports any file into a report, or refuses it with a reason, and never fails in the database", async () => {
     const cell = fc.oneof(
       fc.string({ unit: "grapheme" }),
       fc.string({ unit: "binary" }),
       fc.constantFrom("", "\0", "\uD800", "$4.00 USD", "collected", "=1+1", "1.234,50 €", "x".repeat(300)),
+      fc.constantFrom("$99,999,999.00 USD", "99999999999", "-5", "1e9", "2147483648"),
     );
     const [head, ...rows] = fixture.toString("utf8").trim().split("\n");
     const width = head!.split(",").length;

@@ -2,8 +2,11 @@
 import { countryCode } from "../countries";
 import { emailIdentity, type EmailIdentity } from "../email";
 import { parseMoney } from "../money-parse";
-import type { Money } from "../money";
+import { toDecimalString, type Money } from "../money";
 import type { ParsedRow, PledgeRecord, PledgeStatus, RowError } from "./record";
+
+/** The largest amount (in minor units) or number a pledge keeps: its columns are PostgreSQL integers. */
+export const MAX_STORED_INTEGER = 2_147_483_647;
 
 export class RowReader {
   readonly errors: RowError[] = [];
@@ -64,6 +67,16 @@ export class RowReader {
       this.fail(names, value, parsed.error.code, parsed.error.message);
       return null;
     }
+    if (Math.abs(parsed.money.amountMinor) > MAX_STORED_INTEGER) {
+      const most = toDecimalString({ amountMinor: MAX_STORED_INTEGER, currency: parsed.money.currency });
+      this.fail(
+        names,
+        value,
+        "amount_too_large",
+        `The amount is more than a pledge can hold (${most} ${parsed.money.currency})`,
+      );
+      return null;
+    }
     if (parsed.money.currency !== this.currency) {
       this.fail(
         names,
@@ -100,6 +113,10 @@ export class RowReader {
     if (value === null) return null;
     if (!/^\d+$/.test(value)) {
       this.fail(names, value, "not_a_number", `"${value}" is not a whole number`);
+      return null;
+    }
+    if (Number(value) > MAX_STORED_INTEGER) {
+      this.fail(names, value, "number_too_large", `${value} is more than a pledge can hold`);
       return null;
     }
     return Number(value);
