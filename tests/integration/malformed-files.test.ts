@@ -127,22 +127,26 @@ describe("malformed files", () => {
     expect(await db.prisma.pledge.count({ where: { campaignId: result.campaignId, externalBackerId: "Z2" } })).toBe(1);
   });
 
-  it("rejects an amount or a backer number too large to keep, and imports the other rows", async () => {
+  it("rejects an amount, a backer number or a date beyond what the database keeps, and imports the rest", async () => {
     const result = await importSheet(
       "Large",
       [
-        "Id,Mail,Paid,Number",
-        "L1,l1@example.com,10.00,1",
-        'L2,l2@example.com,"21,474,836.48",2',
-        "L3,l3@example.com,10.00,2147483648",
-        'L4,l4@example.com,"21,474,836.47",2147483647',
+        "Id,Mail,Paid,Number,When",
+        "L1,l1@example.com,10.00,1,2025-03-01",
+        'L2,l2@example.com,"21,474,836.48",2,2025-03-01',
+        "L3,l3@example.com,10.00,2147483648,2025-03-01",
+        'L4,l4@example.com,"21,474,836.47",2147483647,9999-12-31',
+        "L5,l5@example.com,10.00,5,-100000-01-01T00:00:00Z",
+        "L6,l6@example.com,10.00,6,+275760-09-13T00:00:00Z",
       ],
-      { backerNumber: "Number" },
+      { backerNumber: "Number", pledgedAt: "When" },
     );
-    expect(result).toMatchObject({ rows: 4, created: 2, rejected: 2 });
+    expect(result).toMatchObject({ rows: 6, created: 2, rejected: 4 });
     expect(result.errors.map(({ row, column, code }) => [row, column, code])).toEqual([
       [3, "Paid", "amount_too_large"],
       [4, "Number", "number_too_large"],
+      [6, "When", "invalid_date"],
+      [7, "When", "invalid_date"],
     ]);
     expect(result.errors[0]!.message).toContain("21474836.47 USD");
   });
@@ -152,7 +156,7 @@ describe("malformed files", () => {
       fc.string({ unit: "grapheme" }),
       fc.string({ unit: "binary" }),
       fc.constantFrom("", "\0", "\uD800", "$4.00 USD", "collected", "=1+1", "1.234,50 €", "x".repeat(300)),
-      fc.constantFrom("$99,999,999.00 USD", "99999999999", "-5", "1e9", "2147483648"),
+      fc.constantFrom("$99,999,999.00 USD", "99999999999", "-5", "1e9", "2147483648", "-100000-01-01T00:00:00Z"),
     );
     const [head, ...rows] = fixture.toString("utf8").trim().split("\n");
     const width = head!.split(",").length;

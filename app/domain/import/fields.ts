@@ -143,7 +143,10 @@ export class RowReader {
           ),
         )
       : new Date(value);
-    if (Number.isNaN(date.getTime())) {
+    // JavaScript reads years from -271821 to 275760, PostgreSQL's timestamps start in 4713 BC: a pledge's date is
+    // between the first crowdfunding sites and the far future, or a typo.
+    const year = date.getUTCFullYear();
+    if (Number.isNaN(date.getTime()) || year < 1970 || year > 9999) {
       this.fail(names, value, "invalid_date", `"${value}" is not a date`);
       return null;
     }
