@@ -342,6 +342,7 @@ export const en = {
   "portal.error.phone_invalid": "Not a valid phone number",
   "portal.error.postcode_invalid": "Not a postcode of this country",
   "portal.error.too_long": "Too long",
+  "portal.error.unstorable_character": "Holds a character that cannot be saved",
   "portal.paid": "Paid: order {order}. You will get an email when it ships.",
   "portal.paidShipped": "Paid: order {order}. It is on its way.",
   "portal.shipping": "Shipping",

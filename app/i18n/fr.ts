@@ -348,6 +348,7 @@ export const fr = {
   "portal.error.phone_invalid": "Numéro de téléphone invalide",
   "portal.error.postcode_invalid": "Pas un code postal de ce pays",
   "portal.error.too_long": "Trop long",
+  "portal.error.unstorable_character": "Contient un caractère impossible à enregistrer",
   "portal.paid": "Payé : commande {order}. Vous recevrez un e-mail à l'expédition.",
   "portal.paidShipped": "Payé : commande {order}. Elle est en route.",
   "portal.shipping": "Expédition",

@@ -198,4 +198,14 @@ describe("what a backer sends from the portal", () => {
     );
     expect(result).toEqual({ ok: false, errors: { address2: "too_long" } });
   });
+
+  it("refuses a NUL character, which a crafted request can send and the database cannot store", () => {
+    const result = parsePortalForm(
+      { [`variant:${TEE}`]: TEE, ...address, city: "Ber\0lin" },
+      offer,
+      DEFAULT_PORTAL_SETTINGS,
+      {},
+    );
+    expect(result).toEqual({ ok: false, errors: { city: "unstorable_character" } });
+  });
 });

@@ -75,7 +75,8 @@ export type FieldError =
   | "phone_required"
   | "phone_invalid"
   | "postcode_invalid"
-  | "too_long";
+  | "too_long"
+  | "unstorable_character";
 
 export type PortalSubmission =
   | { ok: true; choices: PledgeChoices; address: PortalAddress | null }
@@ -173,6 +174,8 @@ function parseAddress(
   const text = (field: string, required: boolean): string | null => {
     const value = form[field]?.trim() ?? "";
     if (value.length > MAX_FIELD) errors[field] = "too_long";
+    // No keyboard types a NUL, but a crafted request can, and the database cannot store one.
+    else if (value.includes("\0")) errors[field] = "unstorable_character";
     else if (!value && required) errors[field] = "required";
     return value || null;
   };

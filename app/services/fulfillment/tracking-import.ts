@@ -26,6 +26,8 @@ export class TrackingFileError extends Error {
 }
 
 export function readTrackingCsv(text: string) {
+  // The database cannot store a NUL character, and no CSV holds one (the admin's upload refuses it as bytes already).
+  if (text.includes("\0")) throw new TrackingFileError("The file is not a CSV (it has binary content)");
   let records: string[][];
   try {
     records = parse(text.replace(/^\uFEFF/, ""), { skip_empty_lines: true, relax_column_count: true, trim: true });
