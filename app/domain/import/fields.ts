@@ -6,7 +6,7 @@ import { toDecimalString, type Money } from "../money";
 import type { ParsedRow, PledgeRecord, PledgeStatus, RowError } from "./record";
 
 /** The largest amount (in minor units) or number a pledge keeps: its columns are PostgreSQL integers. */
-export const MAX_STORED_INTEGER = 2_147_483_647;
+const MAX_STORED_INTEGER = 2_147_483_647;
 
 export class RowReader {
   readonly errors: RowError[] = [];

@@ -26,7 +26,7 @@ export class TrackingFileError extends Error {
 }
 
 export function readTrackingCsv(text: string) {
-  // The database cannot store a NUL character, and no CSV holds one (the admin's upload refuses it as bytes already).
+  // A CSV is text: a NUL means a spreadsheet or an archive, whatever its name says (and the database cannot store it).
   if (text.includes("\0")) throw new TrackingFileError("The file is not a CSV (it has binary content)");
   let records: string[][];
   try {

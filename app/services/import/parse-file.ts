@@ -81,6 +81,14 @@ export async function parseFile(path: string, options: ParseFileOptions = {}, di
         yield* lookahead;
         for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
       })();
+      // A row kept whole, with every reason it was turned down.
+      const rejected = (cells: string[], errors: RowError[]): ParsedItem => ({
+        kind: "rejected",
+        errors,
+        table: table.name,
+        row,
+        cells: rowCells(headers, cells),
+      });
       for await (const cells of rows) {
         row++;
         // PostgreSQL's text cannot hold a NUL character: the row is rejected with its reason, the rest of the file is
@@ -88,72 +96,27 @@ export async function parseFile(path: string, options: ParseFileOptions = {}, di
         const nulAt = cells.findIndex((cell) => cell.includes("\0"));
         if (nulAt >= 0) {
           const shown = cells.map((cell) => cell.replaceAll("\0", NUL_SYMBOL));
-          const column = headers[nulAt]?.trim() || `Column ${nulAt + 1}`;
-          yield {
-            kind: "rejected",
-            errors: [
-              {
-                row,
-                column,
-                value: shown[nulAt]!,
-                code: "nul_character",
-                message: `The ${column} cell holds a NUL character (${NUL_SYMBOL}), which cannot be stored: the file may be damaged`,
-              },
-            ],
-            table: table.name,
-            row,
-            cells: rowCells(headers, shown),
-          };
+          const column = columnName(headers, nulAt);
+          const message = `The ${column} cell holds a NUL character (${NUL_SYMBOL}), which cannot be stored: the file may be damaged`;
+          yield rejected(shown, [{ row, column, value: shown[nulAt]!, code: "nul_character", message }]);
           continue;
         }
         // Fewer cells than the header: a file cut short (its last row), or a row broken by a stray newline.
         if (cells.length < headers.length) {
-          yield {
-            kind: "rejected",
-            errors: [
-              {
-                row,
-                column: null,
-                value: null,
-                code: "short_row",
-                message: `This row has ${cells.length} of the header's ${headers.length} columns: the file may be cut short`,
-              },
-            ],
-            table: table.name,
-            row,
-            cells: rowCells(headers, cells),
-          };
+          const message = `This row has ${cells.length} of the header's ${headers.length} columns: the file may be cut short`;
+          yield rejected(cells, [{ row, column: null, value: null, code: "short_row", message }]);
           continue;
         }
         const parsed = parse(cells, row);
         if (!parsed.record) {
-          yield {
-            kind: "rejected",
-            errors: parsed.errors,
-            table: table.name,
-            row,
-            cells: rowCells(headers, cells),
-          };
+          yield rejected(cells, parsed.errors);
           continue;
         }
         const key = parsed.record.externalBackerId;
         const firstRow = seen.get(key);
         if (firstRow !== undefined) {
-          yield {
-            kind: "rejected",
-            table: table.name,
-            row,
-            cells: rowCells(headers, cells),
-            errors: [
-              {
-                row,
-                column: null,
-                value: key,
-                code: "duplicate_backer",
-                message: `Backer ${key} is also on row ${firstRow} of this file`,
-              },
-            ],
-          };
+          const message = `Backer ${key} is also on row ${firstRow} of this file`;
+          yield rejected(cells, [{ row, column: null, value: key, code: "duplicate_backer", message }]);
           continue;
         }
         seen.set(key, row);
@@ -174,10 +137,15 @@ export function keepErrors(kept: RowError[], errors: RowError[], max: number): n
   return Math.max(0, errors.length - room);
 }
 
+/** A column as the merchant reads it in the file: its header, or its place when it has none. */
+function columnName(headers: string[], index: number): string {
+  return headers[index]?.replace(/^\uFEFF/, "").trim() || `Column ${index + 1}`;
+}
+
 function rowCells(headers: string[], cells: string[]): Record<string, string> {
   const named: Record<string, string> = {};
   cells.forEach((cell, index) => {
-    const header = headers[index]?.replace(/^\uFEFF/, "").trim() || `Column ${index + 1}`;
+    const header = columnName(headers, index);
     if (!(header in named)) named[header] = cell;
     else named[`${header} (${index + 1})`] = cell;
   });

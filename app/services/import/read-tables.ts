@@ -78,8 +78,7 @@ export async function* readTables(path: string, displayName = path): AsyncGenera
  */
 async function encodingOf(sample: Buffer, complete: boolean, whole: () => Promise<Readable>): Promise<Encoding> {
   const encoding = detectEncoding(sample);
-  const bom = sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf;
-  if (encoding !== "utf8" || complete || bom) return encoding;
+  if (encoding !== "utf8" || complete || hasUtf8Bom(sample)) return encoding;
   return (await isUtf8Stream(await whole())) ? "utf8" : "windows1252";
 }
 
@@ -109,8 +108,10 @@ function wholeCharacters(bytes: Buffer): number {
   return bytes.length - lead >= length ? bytes.length : lead;
 }
 
+const hasUtf8Bom = (sample: Buffer) => sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf;
+
 export function detectEncoding(sample: Buffer): Encoding {
-  if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return "utf8";
+  if (hasUtf8Bom(sample)) return "utf8";
   if (sample[0] === 0xff && sample[1] === 0xfe) return "utf16le";
   if (sample[0] === 0xfe && sample[1] === 0xff) return "utf16be";
   // UTF-16 without a BOM: ASCII text leaves every other byte zero.
