@@ -67,17 +67,17 @@ async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): 
     throw error;
   }
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
-  const options = { serializers: jsonBytesAsTheyAre(pglite) };
+  const queryOptions = { serializers: jsonBytesAsTheyAre(pglite) };
   return {
     target,
     prisma,
     async query(text, params) {
-      return (await pglite.query(text, params, options)).rows as never;
+      return (await pglite.query(text, params, queryOptions)).rows as never;
     },
     transaction(fn) {
       return pglite.transaction((tx) =>
         fn({
-          query: async (text, params) => (await tx.query(text, params, options)).rows as never,
+          query: async (text, params) => (await tx.query(text, params, queryOptions)).rows as never,
           exec: async (script) => void (await tx.exec(script)),
         }),
       );
