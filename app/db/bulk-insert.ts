@@ -47,6 +47,67 @@ export async function bulkInsert<Row extends object>(
   return tx.query(sql, [batchParameter(records), ...constantNames.map((name) => constants[name])]);
 }
 
+/**
+ * Many new rows loaded with COPY, in its text format: cheaper for the database to read than a JSON batch, whose
+ * parsing was close to half of PostgreSQL's time in an import (perf, bench/import.ts). COPY cannot skip a row that
+ * is already there: a unique key the rows break fails the whole statement (SQLSTATE 23505), so callers try it inside
+ * a savepoint and fall back to bulkInsert. Ids and updatedAt are filled as bulkInsert fills them.
+ */
+export async function bulkCopy<Row extends object>(
+  tx: Pick<SqlTransaction, "copyFrom">,
+  table: string,
+  columns: ColumnTypes,
+  rows: Row[],
+  same: Record<string, unknown> = {},
+): Promise<void> {
+  if (!rows.length) return;
+  const constants: Record<string, unknown> = {
+    ...("updatedAt" in columns ? { updatedAt: new Date().toISOString() } : {}),
+    ...same,
+  };
+  const varying = ["id", ...Object.keys(columns).filter((name) => !(name in constants))];
+  const constantNames = Object.keys(constants);
+  // The values every row shares, written once and put at the end of each line.
+  const tail = constantNames.map((name) => `\t${copyValue(constants[name])}`).join("");
+  const lines: string[] = [];
+  let most = 0;
+  for (const row of rows as Array<Record<string, unknown>>) {
+    let line = copyValue(row.id ?? orderedId());
+    for (let i = 1; i < varying.length; i++) line += `\t${copyValue(row[varying[i]!])}`;
+    line += `${tail}\n`;
+    lines.push(line);
+    most += line.length * 3; // UTF-8 bytes at most
+  }
+  // Each line written into one buffer: a string of the whole batch built with += is a rope, which Buffer.from
+  // flattened first (0.55 s in a CPU profile of bench/import.ts; written line by line, 3–4× less).
+  const text = Buffer.allocUnsafe(most);
+  let length = 0;
+  for (const line of lines) length += text.write(line, length);
+  await tx.copyFrom(table, [...varying, ...constantNames], text.subarray(0, length));
+}
+
+/** One value as COPY's text format writes it: \N for null, and a backslash before what would end the value. */
+function copyValue(value: unknown): string {
+  if (value === null || value === undefined) return "\\N";
+  switch (typeof value) {
+    case "string":
+      return escapeCopy(value);
+    case "number":
+      return String(value);
+    case "boolean":
+      return value ? "t" : "f";
+    default:
+      return escapeCopy(value instanceof Date ? value.toISOString() : JSON.stringify(value));
+  }
+}
+
+const COPY_SPECIAL = /[\\\t\n\r]/;
+const COPY_ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
+
+function escapeCopy(text: string): string {
+  return COPY_SPECIAL.test(text) ? text.replace(/[\\\t\n\r]/g, (char) => COPY_ESCAPES[char]!) : text;
+}
+
 /** Sets the listed columns of many rows, each found by its id, in one statement. updatedAt is stamped if listed. */
 export async function bulkUpdate<Row extends { id: string }>(
   tx: RawExecutor,

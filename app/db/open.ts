@@ -2,10 +2,13 @@
 // plain SQL for migrations, and a pg-boss connection for jobs, all on the same PostgreSQL or PGlite.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { PGlite, types, type SerializerOptions } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
 import pg from "pg";
+import { from as copyStream } from "pg-copy-streams";
 import { fromPglite, type ConstructorOptions } from "pg-boss";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { createPgliteFolder, holdsDatabase } from "./pglite-create";
@@ -17,6 +20,8 @@ export interface SqlTransaction {
   query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
   /** Runs a script of several statements with no parameters. */
   exec(script: string): Promise<void>;
+  /** Loads rows written in COPY's text format (bulkCopy) into a table's columns: `COPY … FROM STDIN`. */
+  copyFrom(table: string, columns: string[], rows: Buffer): Promise<void>;
 }
 
 export interface Database {
@@ -79,6 +84,11 @@ async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): 
         fn({
           query: async (text, params) => (await tx.query(text, params, queryOptions)).rows as never,
           exec: async (script) => void (await tx.exec(script)),
+          // PGlite reads COPY's input from a blob given with the statement.
+          copyFrom: async (table, columns, rows) =>
+            void (await tx.query(`COPY ${copyTarget(table, columns)} FROM '/dev/blob'`, [], {
+              blob: new Blob([rows as Buffer<ArrayBuffer>]),
+            })),
         }),
       );
     },
@@ -89,6 +99,10 @@ async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): 
       unlock();
     },
   };
+}
+
+function copyTarget(table: string, columns: string[]): string {
+  return `"${table}" (${columns.map((name) => `"${name}"`).join(", ")})`;
 }
 
 async function openPostgres(
@@ -115,6 +129,8 @@ async function openPostgres(
         const result = await fn({
           query: async (text, params) => (await client.query(text, params)).rows,
           exec: async (script) => void (await client.query(script)),
+          copyFrom: (table, columns, rows) =>
+            pipeline(Readable.from([rows]), client.query(copyStream(`COPY ${copyTarget(table, columns)} FROM STDIN`))),
         });
         await client.query("COMMIT");
         return result;

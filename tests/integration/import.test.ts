@@ -133,6 +133,40 @@ describe(`importing backer reports on ${engineName}`, () => {
     expect(backerChanged!.data).toEqual({ fields: ["countryCode"] });
   });
 
+  it("moves a pledge to the new email of its backer, found only once its backer was written", async () => {
+    const shop = await createShop(db.prisma);
+    const first = await importFile(db, {
+      shopId: shop.id,
+      campaign: { name: "New email" },
+      path: "tests/fixtures/kickstarter/2014.csv",
+      fileName: "v1.csv",
+    });
+    // A file of one backer, new by email, whose pledge is there: the batch's backers go in as new rows, its pledge
+    // cannot, and the batch is written again around what is there.
+    const [header, , second] = readFileSync("tests/fixtures/kickstarter/2014.csv", "utf8").split("\n");
+    const file = path.join(dir, "new-email.csv");
+    writeFileSync(file, [header, second!.replace("email2@live.example", "renamed@live.example")].join("\n"));
+    const result = await importFile(db, {
+      shopId: shop.id,
+      campaign: { id: first.campaignId },
+      path: file,
+      fileName: "v2.csv",
+    });
+    expect(result).toMatchObject({ rows: 1, created: 0, updated: 1, unchanged: 0 });
+    const pledge = await db.prisma.pledge.findFirstOrThrow({
+      where: { campaignId: first.campaignId, externalBackerId: "1002" },
+      include: { backer: true },
+    });
+    expect(pledge.backer.email).toBe("renamed@live.example");
+    const backers = await db.prisma.backer.findMany({ where: { campaignId: first.campaignId } });
+    expect(backers.map((backer) => backer.identityKey).sort()).toEqual([
+      "email1@live.example",
+      "email2@live.example",
+      "email3@live.example",
+      "renamed@live.example",
+    ]);
+  });
+
   it("keeps add-ons as rewards of their own and their quantities on the pledge", async () => {
     const shop = await createShop(db.prisma);
     const result = await importFile(db, {

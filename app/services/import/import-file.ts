@@ -90,6 +90,7 @@ export async function importFile(db: Database, request: ImportRequest): Promise<
     campaignId: campaign.id,
     runId: run.id,
     rewardIds: new Map(),
+    copying: true,
   };
   const batchSize = request.batchSize ?? 1000;
   let progressWrittenAt = performance.now();

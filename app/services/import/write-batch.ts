@@ -1,14 +1,15 @@
-// One batch of pledge records written in one transaction: rewards first, then backers, then pledges. New rows go
-// in with one INSERT … ON CONFLICT DO NOTHING each; only the rows that were already there are read back, compared
-// and updated, with an Event per change. A fresh import is therefore a handful of statements per batch.
+// One batch of pledge records written in one transaction: backers, then pledges (rewards are committed before it,
+// see insertRewards). A batch whose rows are all new goes in with two COPY statements; otherwise new rows go in with
+// one INSERT … ON CONFLICT DO NOTHING each, and only the rows that were already there are read back, compared and
+// updated, with an Event per change. A fresh import is therefore a handful of statements per batch.
 // Plain SQL on the driver's connection, not Prisma: this is the import's hot path (bench/import.ts).
 import type { PledgeRecord } from "../../domain/import/record";
-import { bulkInsert, bulkUpdate } from "../../db/bulk-insert";
+import { bulkCopy, bulkInsert, bulkUpdate } from "../../db/bulk-insert";
 import type { SqlTransaction } from "../../db/open";
 import { orderedId } from "../../db/ordered-id";
 import { diff } from "./diff";
 
-type Tx = Pick<SqlTransaction, "query">;
+type Tx = Pick<SqlTransaction, "query" | "copyFrom">;
 type EventRow = {
   shopId: string;
   pledgeId?: string;
@@ -34,6 +35,11 @@ export interface BatchContext {
   runId: string;
   /** Reward ids by key, kept across batches. */
   rewardIds: Map<string, string>;
+  /**
+   * Whether a batch tries COPY first (writeNewRows): true until one finds a row of its own already there (a file
+   * imported again, a backer known from another source), after which the run's batches insert around what is there.
+   */
+  copying: boolean;
 }
 
 export interface BatchOutcome {
@@ -41,6 +47,8 @@ export interface BatchOutcome {
   updated: number;
   unchanged: number;
 }
+
+const UNIQUE_VIOLATION = "23505";
 
 // Column types for the bulk statements, as the migrations create them.
 const PLEDGE_DATA_COLUMNS = {
@@ -123,8 +131,52 @@ export async function writeBatch(tx: Tx, context: BatchContext, records: PledgeR
   // usual way, flushes it, so a crash can only lose a batch the run has not yet counted (and the retried run
   // writes it again). A disk flush every quarter of a second (import-file.ts) instead of two per batch.
   await tx.query("SET LOCAL synchronous_commit = off");
+  if (context.copying) {
+    const created = await writeNewRows(tx, context, records);
+    if (created !== null) return { created, updated: 0, unchanged: 0 };
+    context.copying = false;
+  }
   const backerIds = await upsertBackers(tx, context, records);
   return upsertPledges(tx, context, records, backerIds);
+}
+
+/**
+ * The batch's backers and pledges as new rows, with COPY, inside a savepoint: the number of pledges created, or null
+ * when a backer or pledge of the batch was already there (a unique key refused it), with nothing written.
+ */
+async function writeNewRows(tx: Tx, context: BatchContext, records: PledgeRecord[]): Promise<number | null> {
+  const { shopId, campaignId, runId } = context;
+  const backers = new Map(records.map((record) => [record.identityKey, { id: orderedId(), ...backerData(record) }]));
+  const pledges = records.map((record) => ({
+    id: orderedId(),
+    externalBackerId: record.externalBackerId,
+    ...pledgeData(context, record, backers.get(record.identityKey)!.id),
+  }));
+  await tx.query("SAVEPOINT new_rows");
+  try {
+    await bulkCopy(
+      tx,
+      "Backer",
+      BACKER_COLUMNS,
+      sortedBy(
+        [...backers].map(([identityKey, data]) => ({ identityKey, ...data })),
+        "identityKey",
+      ),
+      { shopId, campaignId },
+    );
+    await bulkCopy(tx, "Pledge", PLEDGE_COLUMNS, sortedBy(pledges, "externalBackerId"), {
+      shopId,
+      campaignId,
+      source: records[0]!.platform,
+      importRunId: runId,
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+    await tx.query("ROLLBACK TO SAVEPOINT new_rows");
+    return null;
+  }
+  await tx.query("RELEASE SAVEPOINT new_rows");
+  return pledges.length;
 }
 
 /**
