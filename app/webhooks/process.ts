@@ -6,11 +6,14 @@ import { complianceWebhookHandlers } from "./handlers/compliance";
 import { fulfillmentWebhookHandlers } from "./handlers/fulfillment";
 import { inventoryWebhookHandlers } from "./handlers/inventory";
 import { orderWebhookHandlers } from "./handlers/orders";
+import type { CostPacer } from "../shopify/pacer";
 import type { WebhookJobData } from "./receive";
 
 /** What handlers that call Shopify back need: the stand-in's origin when the configuration points at it. */
 export interface WebhookDeps {
   adminOrigin?: string;
+  /** Paces the handler's calls to Shopify; by default the shop's pacer in this process (pacerForShop). */
+  pacer?: CostPacer;
 }
 
 export type WebhookHandler = (

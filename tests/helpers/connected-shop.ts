@@ -22,9 +22,14 @@ export interface ConnectedShop {
   close(): Promise<void>;
 }
 
-export async function connectedShop(options: { seed: number; now?: () => Date }): Promise<ConnectedShop> {
+export async function connectedShop(options: {
+  seed: number;
+  now?: () => Date;
+  /** Shopify seconds per real second for the cost bucket: 100 unless a test needs Shopify's own pace. */
+  timeScale?: number;
+}): Promise<ConnectedShop> {
   const sim = await startSim({
-    timeScale: 100,
+    timeScale: options.timeScale ?? 100,
     seed: options.seed,
     shops: [{ ...DEMO_SHOP, accessToken: "sim-token" }],
   });

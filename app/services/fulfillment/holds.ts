@@ -6,6 +6,7 @@
 // its pre-order lines are held: Shopify splits the fulfillment order and the rest ships now.
 import type { Database } from "../../db/open";
 import type { AdminClient } from "../../shopify/admin-client";
+import { pacedRequest, type CostPacer } from "../../shopify/pacer";
 import {
   FULFILLMENT_ORDER_HOLD,
   FULFILLMENT_ORDER_LINES,
@@ -17,14 +18,23 @@ export const HOLD_HANDLE = "pledgebridge-wave";
 
 export type MixedOrders = "hold_whole" | "ship_in_stock_now";
 
+// What each call asks of the shop's cost bucket (the pacer corrects its estimate from each answer).
+const FULFILLMENT_ORDERS_COST = 20; // up to 10 fulfillment orders with their holds
+const ORDER_LINES_COST = 52; // up to 50 lines
+const HOLD_COST = 10; // a mutation
+
+type HoldContext = { shopId: string; admin: AdminClient; pacer?: CostPacer };
+
 export async function holdOrder(
   db: Database,
-  context: { shopId: string; admin: AdminClient },
+  context: HoldContext,
   orderId: string,
   campaign: { id: string; name: string } | null,
   options: { mixedOrders?: MixedOrders } = {},
 ) {
-  const { data } = await context.admin.request(ORDER_FULFILLMENT_ORDERS, { id: orderId });
+  const { data } = await pacedRequest(context.pacer, FULFILLMENT_ORDERS_COST, () =>
+    context.admin.request(ORDER_FULFILLMENT_ORDERS, { id: orderId }),
+  );
   let held = 0;
   for (const fulfillmentOrder of data.order?.fulfillmentOrders.nodes ?? []) {
     if (!["OPEN", "ON_HOLD", "SCHEDULED"].includes(fulfillmentOrder.status)) continue;
@@ -53,25 +63,30 @@ export async function holdOrder(
       const lines =
         options.mixedOrders === "ship_in_stock_now"
           ? (
-              (await context.admin.request(FULFILLMENT_ORDER_LINES, { id: fulfillmentOrder.id })).data.fulfillmentOrder
-                ?.lineItems.nodes ?? []
+              (
+                await pacedRequest(context.pacer, ORDER_LINES_COST, () =>
+                  context.admin.request(FULFILLMENT_ORDER_LINES, { id: fulfillmentOrder.id }),
+                )
+              ).data.fulfillmentOrder?.lineItems.nodes ?? []
             ).filter((l) => l.remainingQuantity > 0)
           : [];
       const preorderLines = lines.filter((l) => l.lineItem.sellingPlan);
       const partial = preorderLines.length > 0 && preorderLines.length < lines.length;
-      const { data: result } = await context.admin.request(FULFILLMENT_ORDER_HOLD, {
-        id: fulfillmentOrder.id,
-        hold: {
-          ...(partial
-            ? { fulfillmentOrderLineItems: preorderLines.map((l) => ({ id: l.id, quantity: l.remainingQuantity })) }
-            : {}),
-          reason: "UNKNOWN_DELIVERY_DATE",
-          handle: HOLD_HANDLE,
-          reasonNotes: campaign
-            ? `Ships with a Pledgebridge wave of ${campaign.name}`.slice(0, 255)
-            : "Ships with a Pledgebridge wave",
-        },
-      });
+      const { data: result } = await pacedRequest(context.pacer, HOLD_COST, () =>
+        context.admin.request(FULFILLMENT_ORDER_HOLD, {
+          id: fulfillmentOrder.id,
+          hold: {
+            ...(partial
+              ? { fulfillmentOrderLineItems: preorderLines.map((l) => ({ id: l.id, quantity: l.remainingQuantity })) }
+              : {}),
+            reason: "UNKNOWN_DELIVERY_DATE",
+            handle: HOLD_HANDLE,
+            reasonNotes: campaign
+              ? `Ships with a Pledgebridge wave of ${campaign.name}`.slice(0, 255)
+              : "Ships with a Pledgebridge wave",
+          },
+        }),
+      );
       const answer = result.fulfillmentOrderHold!;
       if (answer.userErrors.length) throw new Error(`Shopify refused the hold: ${answer.userErrors[0]!.message}`);
       holdId = answer.fulfillmentHold!.id;
@@ -86,7 +101,7 @@ export async function holdOrder(
  * Orders the app linked but never held (the webhook that would have held them never came, or Shopify refused
  * then): pledges' paid orders and recorded pre-order orders with no hold row, held now.
  */
-export async function holdMissing(db: Database, context: { shopId: string; admin: AdminClient; signal?: AbortSignal }) {
+export async function holdMissing(db: Database, context: HoldContext & { signal?: AbortSignal }) {
   const missing = await db.query<{ orderId: string; campaignId: string | null; campaignName: string | null }>(
     `SELECT l."orderId", c.id AS "campaignId", c.name AS "campaignName"
        FROM "OrderLink" l JOIN "Campaign" c ON c.id = l."campaignId"

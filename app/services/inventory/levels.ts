@@ -64,12 +64,16 @@ export async function refreshLevels(
   return { variants: options.variantIds.length, levels };
 }
 
+/** What ITEM_VARIANT asks of the bucket: the item and its variant. */
+const ITEM_VARIANT_COST = 2;
+
 /** The webhook names an inventory item and a location: read that variant again (all its locations). */
 export async function refreshItem(
   db: Database,
-  options: { shopId: string; admin: AdminClient; inventoryItemId: string },
+  options: { shopId: string; admin: AdminClient; pacer?: CostPacer; inventoryItemId: string },
 ) {
-  const { data } = await options.admin.request(ITEM_VARIANT, { id: options.inventoryItemId });
+  const ask = () => options.admin.request(ITEM_VARIANT, { id: options.inventoryItemId });
+  const { data } = await pacedRequest(options.pacer, ITEM_VARIANT_COST, ask);
   const variantId = data.inventoryItem?.variant?.id;
   if (!variantId) return { variants: 0, levels: 0, variantId: null };
   return { ...(await refreshLevels(db, { ...options, variantIds: [variantId] })), variantId };

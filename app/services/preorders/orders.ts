@@ -33,9 +33,14 @@ export async function isKnownPreorderOrder(db: Database, shopId: string, orderId
   return (await db.prisma.preorderOrder.count({ where: { shopId, orderId } })) > 0;
 }
 
+/** What PREORDER_ORDER asks of the bucket: one order with its lines (a fifth of RECENT_ORDERS_COST). */
+const PREORDER_ORDER_COST = 162;
+
 /** Reads the order from Shopify, records it, and enforces the caps of the offers it touches. */
 export async function syncPreorderOrder(db: Database, context: Context, orderId: string) {
-  const { data } = await context.admin.request(PREORDER_ORDER, { id: orderId });
+  const { data } = await pacedRequest(context.pacer, PREORDER_ORDER_COST, () =>
+    context.admin.request(PREORDER_ORDER, { id: orderId }),
+  );
   if (!data.order) return { recorded: false };
   const offers = await recordPreorderOrder(db, context.shopId, data.order);
   await enforceCaps(db, context, offers);
