@@ -27,10 +27,7 @@ export async function bulkInsert<Row extends object>(
   { returning = ["id"], skipConflictsOn, same = {} }: BulkInsertOptions = {},
 ): Promise<Array<Record<string, unknown>>> {
   if (!rows.length) return [];
-  const now = new Date().toISOString();
-  const constants: Record<string, unknown> = { ...("updatedAt" in columns ? { updatedAt: now } : {}), ...same };
-  const varying: ColumnTypes = { id: "text" };
-  for (const [name, type] of Object.entries(columns)) if (!(name in constants)) varying[name] = type;
+  const { constants, varying } = splitColumns(columns, same);
   // Ids that follow each other land on the same index pages: a batch's inserts touch a few pages, not 1,000.
   const records = rows.map((row) => ("id" in row ? row : { id: orderedId(), ...row }));
   const constantNames = Object.keys(constants);
@@ -48,8 +45,22 @@ export async function bulkInsert<Row extends object>(
 }
 
 /**
+ * The values every row shares (updatedAt, stamped now when the columns list it, and `same`), sent once, and the
+ * columns each row brings, id first.
+ */
+function splitColumns(columns: ColumnTypes, same: Record<string, unknown>) {
+  const constants: Record<string, unknown> = {
+    ...("updatedAt" in columns ? { updatedAt: new Date().toISOString() } : {}),
+    ...same,
+  };
+  const varying: ColumnTypes = { id: "text" };
+  for (const [name, type] of Object.entries(columns)) if (!(name in constants)) varying[name] = type;
+  return { constants, varying };
+}
+
+/**
  * Many new rows loaded with COPY, in its text format: cheaper for the database to read than a JSON batch, whose
- * parsing was close to half of PostgreSQL's time in an import (perf, bench/import.ts). COPY cannot skip a row that
+ * parsing was about a third of PostgreSQL's time in an import (perf, bench/import.ts). COPY cannot skip a row that
  * is already there: a unique key the rows break fails the whole statement (SQLSTATE 23505), so callers try it inside
  * a savepoint and fall back to bulkInsert. Ids and updatedAt are filled as bulkInsert fills them.
  */
@@ -61,11 +72,8 @@ export async function bulkCopy<Row extends object>(
   same: Record<string, unknown> = {},
 ): Promise<void> {
   if (!rows.length) return;
-  const constants: Record<string, unknown> = {
-    ...("updatedAt" in columns ? { updatedAt: new Date().toISOString() } : {}),
-    ...same,
-  };
-  const varying = ["id", ...Object.keys(columns).filter((name) => !(name in constants))];
+  const { constants, varying: types } = splitColumns(columns, same);
+  const varying = Object.keys(types);
   const constantNames = Object.keys(constants);
   // The values every row shares, written once and put at the end of each line.
   const tail = constantNames.map((name) => `\t${copyValue(constants[name])}`).join("");

@@ -146,7 +146,13 @@ export async function writeBatch(tx: Tx, context: BatchContext, records: PledgeR
  */
 async function writeNewRows(tx: Tx, context: BatchContext, records: PledgeRecord[]): Promise<number | null> {
   const { shopId, campaignId, runId } = context;
-  const backers = new Map(records.map((record) => [record.identityKey, { id: orderedId(), ...backerData(record) }]));
+  // One backer per identity, the last record's details (as upsertBackers keeps them).
+  const backers = new Map(
+    records.map((record) => [
+      record.identityKey,
+      { id: orderedId(), identityKey: record.identityKey, ...backerData(record) },
+    ]),
+  );
   const pledges = records.map((record) => ({
     id: orderedId(),
     externalBackerId: record.externalBackerId,
@@ -154,16 +160,10 @@ async function writeNewRows(tx: Tx, context: BatchContext, records: PledgeRecord
   }));
   await tx.query("SAVEPOINT new_rows");
   try {
-    await bulkCopy(
-      tx,
-      "Backer",
-      BACKER_COLUMNS,
-      sortedBy(
-        [...backers].map(([identityKey, data]) => ({ identityKey, ...data })),
-        "identityKey",
-      ),
-      { shopId, campaignId },
-    );
+    await bulkCopy(tx, "Backer", BACKER_COLUMNS, sortedBy([...backers.values()], "identityKey"), {
+      shopId,
+      campaignId,
+    });
     await bulkCopy(tx, "Pledge", PLEDGE_COLUMNS, sortedBy(pledges, "externalBackerId"), {
       shopId,
       campaignId,

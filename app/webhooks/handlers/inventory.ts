@@ -6,7 +6,6 @@ import { TerminalJobError } from "../../jobs/queue";
 import { checkDrift } from "../../services/inventory/allocation";
 import { refreshItem } from "../../services/inventory/levels";
 import { adminForShop, ShopNotConnectedError } from "../../services/shop-admin";
-import { pacerForShop } from "../../shopify/pacer";
 import type { WebhookHandler } from "../process";
 
 const LevelPayload = z.object({ inventory_item_id: z.union([z.number(), z.string()]) });
@@ -23,8 +22,7 @@ export const inventoryWebhookHandlers: Record<string, WebhookHandler> = {
     if (!followed) return { result: "not followed" };
     try {
       const { admin } = await adminForShop(db.prisma, shop.id, { adminOrigin: deps.adminOrigin });
-      const pacer = deps.pacer ?? pacerForShop(shop.domain);
-      const refreshed = await refreshItem(db, { shopId: shop.id, admin, pacer, inventoryItemId });
+      const refreshed = await refreshItem(db, { shopId: shop.id, admin, pacer: deps.pacer, inventoryItemId });
       const drift = await checkDrift(db, shop.id);
       return { result: "refreshed", levels: refreshed.levels, drifted: drift.drifted };
     } catch (error) {

@@ -9,7 +9,6 @@ import { fulfillmentSettings } from "../../services/fulfillment/settings";
 import { factsFromWebhook, linkOrder, raiseRefunded } from "../../services/ordering/linking";
 import { isKnownPreorderOrder, sellsAsPreorder, syncPreorderOrder } from "../../services/preorders/orders";
 import { adminForShop, ShopNotConnectedError } from "../../services/shop-admin";
-import { pacerForShop } from "../../shopify/pacer";
 import type { WebhookHandler } from "../process";
 
 const LineVariants = z.object({
@@ -35,9 +34,7 @@ const handle: WebhookHandler = async (db, webhook, _context, deps) => {
   if (!preorder && !pledge) return { result, ...(refunded ? { refunded } : {}) };
   try {
     const { admin } = await adminForShop(db.prisma, shop.id, { adminOrigin: deps.adminOrigin });
-    // Paced by the shop's budget, shared with the other jobs of the shop in this process: a webhook that comes while
-    // a push spends the bucket waits its turn instead of failing THROTTLED.
-    const context = { shopId: shop.id, admin, cause, pacer: deps.pacer ?? pacerForShop(shop.domain) };
+    const context = { shopId: shop.id, admin, cause, pacer: deps.pacer };
     const synced = preorder ? await syncPreorderOrder(db, context, facts.orderId) : { recorded: false };
     const campaign = pledge ?? (synced.recorded ? await preorderCampaign(db, shop.id, facts.orderId) : undefined);
     const held =
