@@ -58,6 +58,14 @@ function splitColumns(columns: ColumnTypes, same: Record<string, unknown>) {
   return { constants, varying };
 }
 
+/** Rows in COPY's text format, ready for SqlTransaction.copyFrom: built apart from the writing, on any thread. */
+export interface CopyText {
+  columns: string[];
+  text: Uint8Array;
+  /** How many rows (lines) the text holds. */
+  count: number;
+}
+
 /**
  * Many new rows loaded with COPY, in its text format: cheaper for the database to read than a JSON batch, whose
  * parsing was about a third of PostgreSQL's time in an import (perf, bench/import.ts). COPY cannot skip a row that
@@ -72,26 +80,37 @@ export async function bulkCopy<Row extends object>(
   same: Record<string, unknown> = {},
 ): Promise<void> {
   if (!rows.length) return;
+  const { columns: names, text } = copyText(columns, rows, same);
+  await tx.copyFrom(table, names, text);
+}
+
+/** The rows as bulkCopy writes them: the columns in the order the lines hold them, and the lines. */
+export function copyText<Row extends object>(
+  columns: ColumnTypes,
+  rows: Row[],
+  same: Record<string, unknown> = {},
+): CopyText {
   const { constants, varying: types } = splitColumns(columns, same);
   const varying = Object.keys(types);
   const constantNames = Object.keys(constants);
   // The values every row shares, written once and put at the end of each line.
   const tail = constantNames.map((name) => `\t${copyValue(constants[name])}`).join("");
   const lines: string[] = [];
-  let most = 0;
+  let bytes = 0;
   for (const row of rows as Array<Record<string, unknown>>) {
     let line = copyValue(row.id ?? orderedId());
     for (let i = 1; i < varying.length; i++) line += `\t${copyValue(row[varying[i]!])}`;
     line += `${tail}\n`;
     lines.push(line);
-    most += line.length * 3; // UTF-8 bytes at most
+    bytes += Buffer.byteLength(line);
   }
   // Each line written into one buffer: a string of the whole batch built with += is a rope, which Buffer.from
-  // flattened first (0.55 s in a CPU profile of bench/import.ts; written line by line, 3–4× less).
-  const text = Buffer.allocUnsafe(most);
+  // flattened first (0.55 s in a CPU profile of bench/import.ts; written line by line, 3–4× less). Never from Node's
+  // shared pool: the reading thread hands the buffer over (read-thread.ts).
+  const text = Buffer.allocUnsafeSlow(bytes);
   let length = 0;
   for (const line of lines) length += text.write(line, length);
-  await tx.copyFrom(table, [...varying, ...constantNames], text.subarray(0, length));
+  return { columns: [...varying, ...constantNames], text: text.subarray(0, length), count: rows.length };
 }
 
 /** One value as COPY's text format writes it: \N for null, and a backslash before what would end the value. */

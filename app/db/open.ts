@@ -4,13 +4,12 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { PGlite, types, type SerializerOptions } from "@electric-sql/pglite";
+import type { PGlite, SerializerOptions } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
 import pg from "pg";
 import { from as copyStream } from "pg-copy-streams";
 import { fromPglite, type ConstructorOptions } from "pg-boss";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import { createPgliteFolder, holdsDatabase } from "./pglite-create";
 import { lockDataDir } from "./pglite-lock";
 import { parseDatabaseUrl, type DatabaseTarget } from "./url";
@@ -21,7 +20,7 @@ export interface SqlTransaction {
   /** Runs a script of several statements with no parameters. */
   exec(script: string): Promise<void>;
   /** Loads rows written in COPY's text format (bulkCopy) into a table's columns: `COPY … FROM STDIN`. */
-  copyFrom(table: string, columns: string[], rows: Buffer): Promise<void>;
+  copyFrom(table: string, columns: string[], rows: Uint8Array): Promise<void>;
 }
 
 export interface Database {
@@ -49,12 +48,17 @@ const PGLITE_SHARED_BUFFERS = "32MB";
  * A json parameter given as bytes goes to PGlite as they are, as node-postgres sends them (PostgreSQL takes a json
  * value's binary form to be its text); PGlite's own serializer would write the bytes out as a JSON object.
  */
-function jsonBytesAsTheyAre(pglite: PGlite): SerializerOptions {
-  const serialize = pglite.serializers[types.JSON]!;
-  return { [types.JSON]: (value: unknown) => (ArrayBuffer.isView(value) ? (value as never) : serialize(value)) };
+function jsonBytesAsTheyAre(pglite: PGlite, json: number): SerializerOptions {
+  const serialize = pglite.serializers[json]!;
+  return { [json]: (value: unknown) => (ArrayBuffer.isView(value) ? (value as never) : serialize(value)) };
 }
 
 async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): Promise<Database> {
+  // Loaded only here: PGlite's module alone is about 40 MB of a process's memory, which one on PostgreSQL never needs.
+  const [{ PGlite, types }, { PrismaPGlite }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("pglite-prisma-adapter"),
+  ]);
   let unlock = () => {};
   if (target.dataDir) {
     mkdirSync(target.dataDir, { recursive: true });
@@ -72,7 +76,7 @@ async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): 
     throw error;
   }
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
-  const queryOptions = { serializers: jsonBytesAsTheyAre(pglite) };
+  const queryOptions = { serializers: jsonBytesAsTheyAre(pglite, types.JSON) };
   return {
     target,
     prisma,
@@ -87,7 +91,7 @@ async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): 
           // PGlite reads COPY's input from a blob given with the statement.
           copyFrom: async (table, columns, rows) =>
             void (await tx.query(`COPY ${copyTarget(table, columns)} FROM '/dev/blob'`, [], {
-              blob: new Blob([rows as Buffer<ArrayBuffer>]),
+              blob: new Blob([rows as Uint8Array<ArrayBuffer>]),
             })),
         }),
       );

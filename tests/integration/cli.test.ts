@@ -90,6 +90,23 @@ describe("npx pledgebridge", () => {
     expect((await cli("import", "tests/fixtures/kickstarter/2021.csv")).code).toBe(2);
   });
 
+  it("imports a large report read on a thread of its own, and finds every row unchanged the second time", async () => {
+    // Over 4 MB: on PGlite it is read on a thread of its own (batch-reader.ts), which loads the sources with tsx.
+    const header = "Backer Number,Backer UID,Backer Name,Email,Shipping Country,Pledge Amount,Pledged Status,Notes";
+    const note = "n".repeat(300);
+    const rows = Array.from(
+      { length: 14_000 },
+      (_, n) => `${n + 1},${80_000 + n},Backer ${n},large${n}@example.com,US,$10.00 USD,collected,${note}`,
+    );
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "pb-cli-large-")), "large.csv");
+    writeFileSync(file, [header, ...rows].join("\n"));
+    const first = await cli("import", file, "--campaign", "Large", "--json");
+    expect(first.code, first.stderr).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ rows: 14_000, created: 14_000, rejected: 0 });
+    const again = await cli("import", file, "--campaign", "Large", "--json");
+    expect(JSON.parse(again.stdout)).toMatchObject({ rows: 14_000, created: 0, updated: 0, unchanged: 14_000 });
+  });
+
   it("maps the campaign's rewards, pushes its pledges as draft orders, and shows where it stands", async () => {
     const variant = (sku: string) =>
       `gid://shopify/ProductVariant/${[...sim.store.shop("demo-shop.myshopify.com")!.state.variants.values()].find((v) => v.sku === sku)!.id}`;

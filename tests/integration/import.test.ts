@@ -4,13 +4,21 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import yazl from "yazl";
 import { ColumnMapping } from "../../app/domain/import/mapped";
-import { importFile } from "../../app/services/import/import-file";
+import type { Database } from "../../app/db/open";
+import { importFile as importAnyFile, type ImportRequest } from "../../app/services/import/import-file";
+import { UnreadableFileError } from "../../app/services/import/read-tables";
 import { engineName, openTestDatabase } from "../helpers/database";
 import { createShop } from "../helpers/factories";
 
 const dir = mkdtempSync(path.join(tmpdir(), "pb-import-db-"));
 
-describe(`importing backer reports on ${engineName}`, () => {
+// Every case read both ways: on the import's own thread (a small file, by default) and on a thread of its own (a
+// large one), whose batches come as COPY text and whose records are asked for only when a row is already there.
+describe.each([
+  { reading: "read on the import's thread", thread: false },
+  { reading: "read on a thread of its own", thread: true },
+])(`importing backer reports on ${engineName}, $reading`, ({ thread }) => {
+  const importFile = (database: Database, request: ImportRequest) => importAnyFile(database, { thread, ...request });
   let db: Awaited<ReturnType<typeof openTestDatabase>>;
   beforeAll(async () => (db = await openTestDatabase()));
   afterAll(() => db.drop());
@@ -300,6 +308,48 @@ describe(`importing backer reports on ${engineName}`, () => {
       }),
     ).rejects.toThrow(/No campaign/);
     expect(await db.prisma.pledge.count({ where: { campaignId: result.campaignId } })).toBe(3);
+  });
+
+  it("refuses a file it cannot read with its reason, and makes no campaign", async () => {
+    const shop = await createShop(db.prisma);
+    const file = path.join(dir, "image.csv");
+    writeFileSync(file, Buffer.from("GIF89a\0\0\u0001\u0002"));
+    const importing = importFile(db, {
+      shopId: shop.id,
+      campaign: { name: "Image" },
+      path: file,
+      fileName: "image.csv",
+    });
+    await expect(importing).rejects.toThrow(UnreadableFileError);
+    await expect(importing).rejects.toThrow(/looks binary/);
+    expect(await db.prisma.campaign.count({ where: { shopId: shop.id } })).toBe(0);
+  });
+
+  it("stops the run at a table it cannot read, with the reason, keeping the batches written before", async () => {
+    const shop = await createShop(db.prisma);
+    const zip = new yazl.ZipFile();
+    zip.addBuffer(readFileSync("tests/fixtures/kickstarter/2024.csv"), "1-kickstarter.csv");
+    zip.addBuffer(readFileSync("tests/fixtures/indiegogo/legacy.csv"), "2-indiegogo.csv");
+    const target = path.join(dir, "mixed.zip");
+    const written = new Promise<void>((resolve) =>
+      zip.outputStream.pipe(createWriteStream(target)).on("close", resolve),
+    );
+    zip.end();
+    await written;
+    const importing = importFile(db, {
+      shopId: shop.id,
+      campaign: { name: "Mixed" },
+      path: target,
+      fileName: "mixed.zip",
+      batchSize: 1,
+    });
+    await expect(importing).rejects.toThrow(UnreadableFileError);
+    const run = await db.prisma.importRun.findFirstOrThrow({ where: { shopId: shop.id } });
+    expect(run.status).toBe("FAILED");
+    expect(run.errors).toContainEqual(
+      expect.objectContaining({ code: "import_failed", message: expect.stringMatching(/INDIEGOGO file/) }),
+    );
+    expect(await db.prisma.pledge.count({ where: { campaignId: run.campaignId } })).toBe(3);
   });
 
   it("keeps each rejected row whole, with its reasons, for download", async () => {

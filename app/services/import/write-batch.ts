@@ -4,7 +4,7 @@
 // updated, with an Event per change. A fresh import is therefore a handful of statements per batch.
 // Plain SQL on the driver's connection, not Prisma: this is the import's hot path (bench/import.ts).
 import type { PledgeRecord } from "../../domain/import/record";
-import { bulkCopy, bulkInsert, bulkUpdate } from "../../db/bulk-insert";
+import { bulkInsert, bulkUpdate, copyText, type CopyText } from "../../db/bulk-insert";
 import type { SqlTransaction } from "../../db/open";
 import { orderedId } from "../../db/ordered-id";
 import { diff } from "./diff";
@@ -19,7 +19,7 @@ type EventRow = {
   cause: string;
   data: unknown;
 };
-type RewardRow = {
+export type RewardRow = {
   shopId: string;
   campaignId: string;
   source: string;
@@ -125,58 +125,78 @@ const EVENT_COLUMNS = {
   data: "jsonb",
 };
 
+/** A batch's backers and pledges as new rows in COPY's format, made before its transaction (see newRows). */
+export interface NewRows {
+  backers: CopyText;
+  pledges: CopyText;
+}
+
+/** A batch as writeBatch takes it: its new rows when the run copies, and its records for the other way. */
+export interface PreparedRecords {
+  newRows: NewRows | null;
+  /** Asked for only when the new rows cannot be copied: they may have to come from the thread that read them. */
+  records(): PledgeRecord[] | Promise<PledgeRecord[]>;
+}
+
 /** Writes backers and pledges. The rewards the records name must be in context.rewardIds already (insertRewards). */
-export async function writeBatch(tx: Tx, context: BatchContext, records: PledgeRecord[]): Promise<BatchOutcome> {
+export async function writeBatch(tx: Tx, context: BatchContext, batch: PreparedRecords): Promise<BatchOutcome> {
   // The batch's commit does not wait for its WAL to reach the disk: the run's progress, committed after it the
   // usual way, flushes it, so a crash can only lose a batch the run has not yet counted (and the retried run
   // writes it again). A disk flush every quarter of a second (import-file.ts) instead of two per batch.
   await tx.query("SET LOCAL synchronous_commit = off");
-  if (context.copying) {
-    const created = await writeNewRows(tx, context, records);
+  if (context.copying && batch.newRows) {
+    const created = await copyNewRows(tx, batch.newRows);
     if (created !== null) return { created, updated: 0, unchanged: 0 };
     context.copying = false;
   }
+  const records = await batch.records();
   const backerIds = await upsertBackers(tx, context, records);
   return upsertPledges(tx, context, records, backerIds);
 }
 
 /**
- * The batch's backers and pledges as new rows, with COPY, inside a savepoint: the number of pledges created, or null
- * when a backer or pledge of the batch was already there (a unique key refused it), with nothing written.
+ * The batch's backers and pledges in COPY's format, each with a new id: one backer per identity, the last record's
+ * details (as upsertBackers keeps them). Made apart from the writing, so that it can be made on the thread that
+ * reads the file (read-thread.ts) while the import's own thread writes the batch before.
  */
-async function writeNewRows(tx: Tx, context: BatchContext, records: PledgeRecord[]): Promise<number | null> {
+export function newRows(context: BatchContext, records: PledgeRecord[]): NewRows {
   const { shopId, campaignId, runId } = context;
-  // One backer per identity, the last record's details (as upsertBackers keeps them).
-  const backers = new Map(
-    records.map((record) => [
-      record.identityKey,
-      { id: orderedId(), identityKey: record.identityKey, ...backerData(record) },
-    ]),
-  );
+  const backers = new Map<string, { id: string; identityKey: string } & ReturnType<typeof backerData>>();
+  for (const record of records) {
+    backers.set(record.identityKey, { id: orderedId(), identityKey: record.identityKey, ...backerData(record) });
+  }
   const pledges = records.map((record) => ({
     id: orderedId(),
     externalBackerId: record.externalBackerId,
     ...pledgeData(context, record, backers.get(record.identityKey)!.id),
   }));
-  await tx.query("SAVEPOINT new_rows");
-  try {
-    await bulkCopy(tx, "Backer", BACKER_COLUMNS, sortedBy([...backers.values()], "identityKey"), {
-      shopId,
-      campaignId,
-    });
-    await bulkCopy(tx, "Pledge", PLEDGE_COLUMNS, sortedBy(pledges, "externalBackerId"), {
+  return {
+    backers: copyText(BACKER_COLUMNS, sortedBy([...backers.values()], "identityKey"), { shopId, campaignId }),
+    pledges: copyText(PLEDGE_COLUMNS, sortedBy(pledges, "externalBackerId"), {
       shopId,
       campaignId,
       source: records[0]!.platform,
       importRunId: runId,
-    });
+    }),
+  };
+}
+
+/**
+ * New rows written with COPY inside a savepoint: the number of pledges created, or null when a backer or pledge of
+ * the batch was already there (a unique key refused it), with nothing written.
+ */
+async function copyNewRows(tx: Tx, rows: NewRows): Promise<number | null> {
+  await tx.query("SAVEPOINT new_rows");
+  try {
+    await tx.copyFrom("Backer", rows.backers.columns, rows.backers.text);
+    await tx.copyFrom("Pledge", rows.pledges.columns, rows.pledges.text);
   } catch (error) {
     if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
     await tx.query("ROLLBACK TO SAVEPOINT new_rows");
     return null;
   }
   await tx.query("RELEASE SAVEPOINT new_rows");
-  return pledges.length;
+  return rows.pledges.count;
 }
 
 /**
