@@ -67,24 +67,11 @@ export interface CopyText {
 }
 
 /**
- * Many new rows loaded with COPY, in its text format: cheaper for the database to read than a JSON batch, whose
- * parsing was about a third of PostgreSQL's time in an import (perf, bench/import.ts). COPY cannot skip a row that
- * is already there: a unique key the rows break fails the whole statement (SQLSTATE 23505), so callers try it inside
- * a savepoint and fall back to bulkInsert. Ids and updatedAt are filled as bulkInsert fills them.
+ * Many new rows in COPY's text format, for SqlTransaction.copyFrom: cheaper for the database to read than a JSON
+ * batch, whose parsing was about a third of PostgreSQL's time in an import (perf, bench/import.ts). COPY cannot skip a
+ * row that is already there: a unique key the rows break fails the whole statement (SQLSTATE 23505), so callers load
+ * it inside a savepoint and fall back to bulkInsert. Ids and updatedAt are filled as bulkInsert fills them.
  */
-export async function bulkCopy<Row extends object>(
-  tx: Pick<SqlTransaction, "copyFrom">,
-  table: string,
-  columns: ColumnTypes,
-  rows: Row[],
-  same: Record<string, unknown> = {},
-): Promise<void> {
-  if (!rows.length) return;
-  const { columns: names, text } = copyText(columns, rows, same);
-  await tx.copyFrom(table, names, text);
-}
-
-/** The rows as bulkCopy writes them: the columns in the order the lines hold them, and the lines. */
 export function copyText<Row extends object>(
   columns: ColumnTypes,
   rows: Row[],

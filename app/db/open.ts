@@ -19,7 +19,7 @@ export interface SqlTransaction {
   query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
   /** Runs a script of several statements with no parameters. */
   exec(script: string): Promise<void>;
-  /** Loads rows written in COPY's text format (bulkCopy) into a table's columns: `COPY … FROM STDIN`. */
+  /** Loads rows written in COPY's text format (copyText) into a table's columns: `COPY … FROM STDIN`. */
   copyFrom(table: string, columns: string[], rows: Uint8Array): Promise<void>;
 }
 

@@ -1,8 +1,9 @@
-// bulkCopy writes rows in COPY's text format: what a value holds must come back as it went in, whatever characters
+// copyText writes rows in COPY's text format: what a value holds must come back as it went in, whatever characters
 // the format gives a meaning to, and a row already there must refuse the whole statement with its SQLSTATE.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bulkCopy } from "../../app/db/bulk-insert";
+import { copyText } from "../../app/db/bulk-insert";
+import type { SqlTransaction } from "../../app/db/open";
 import { orderedId } from "../../app/db/ordered-id";
 import { engineName, openTestDatabase } from "../helpers/database";
 import { createShop } from "../helpers/factories";
@@ -16,7 +17,13 @@ const EVENT_COLUMNS = {
   data: "jsonb",
 };
 
-describe(`bulkCopy on ${engineName}`, () => {
+/** The rows loaded as the import loads its new rows. */
+async function copyEvents(tx: SqlTransaction, rows: object[], shopId: string) {
+  const { columns, text } = copyText(EVENT_COLUMNS, rows, { shopId });
+  await tx.copyFrom("Event", columns, text);
+}
+
+describe(`copyText on ${engineName}`, () => {
   let db: Awaited<ReturnType<typeof openTestDatabase>>;
   let shopId: string;
   beforeAll(async () => {
@@ -39,7 +46,7 @@ describe(`bulkCopy on ${engineName}`, () => {
       cause: `cause ${n}`,
       data: { text, nested: [text, { n }], quote: '"', none: null },
     }));
-    await db.transaction((tx) => bulkCopy(tx, "Event", EVENT_COLUMNS, rows, { shopId }));
+    await db.transaction((tx) => copyEvents(tx, rows, shopId));
     const stored = await readBack(rows.map((row) => row.id));
     expect(stored.map(({ id, pledgeId, subjectId, data }) => ({ id, pledgeId, subjectId, data }))).toEqual(
       rows.map(({ id, pledgeId, subjectId, data }) => ({ id, pledgeId, subjectId, data })),
@@ -64,7 +71,7 @@ describe(`bulkCopy on ${engineName}`, () => {
           cause: "test",
           data: { value },
         }));
-        await db.transaction((tx) => bulkCopy(tx, "Event", EVENT_COLUMNS, rows, { shopId }));
+        await db.transaction((tx) => copyEvents(tx, rows, shopId));
         const stored = await readBack(rows.map((row) => row.id));
         expect(stored.map(({ subjectId, data }) => ({ subjectId, data }))).toEqual(
           rows.map(({ subjectId, data }) => ({ subjectId, data })),
@@ -77,11 +84,11 @@ describe(`bulkCopy on ${engineName}`, () => {
   it("refuses the whole statement with SQLSTATE 23505 when one row is already there, writing none", async () => {
     const id = orderedId();
     const row = (rowId: string) => ({ id: rowId, subjectType: "t", subjectId: "s", kind: "k", cause: "c", data: {} });
-    await db.transaction((tx) => bulkCopy(tx, "Event", EVENT_COLUMNS, [row(id)], { shopId }));
+    await db.transaction((tx) => copyEvents(tx, [row(id)], shopId));
     const fresh = orderedId();
-    await expect(
-      db.transaction((tx) => bulkCopy(tx, "Event", EVENT_COLUMNS, [row(fresh), row(id)], { shopId })),
-    ).rejects.toMatchObject({ code: "23505" });
+    await expect(db.transaction((tx) => copyEvents(tx, [row(fresh), row(id)], shopId))).rejects.toMatchObject({
+      code: "23505",
+    });
     expect(await readBack([fresh, id])).toHaveLength(1);
   });
 });

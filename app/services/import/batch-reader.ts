@@ -124,6 +124,7 @@ async function readOnThread(request: ReadRequest): Promise<BatchReader> {
     return inbox.shift()!;
   };
   let rewardIds: RewardIds | null = null;
+  let copying = true;
   let ended = false;
 
   worker.on("message", (message: ToImport) => {
@@ -179,7 +180,10 @@ async function readOnThread(request: ReadRequest): Promise<BatchReader> {
         };
       }
     },
-    stopCopying: () => send({ type: "stopCopying" }),
+    stopCopying() {
+      if (copying) send({ type: "stopCopying" });
+      copying = false;
+    },
     async close() {
       ended = true;
       await worker.terminate();

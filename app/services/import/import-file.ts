@@ -11,7 +11,7 @@ import { createCampaign } from "../campaigns";
 import type { ImportReport } from "./check-file";
 import { isLargeFile, openBatchReader, type BatchReader, type ReadBatch } from "./batch-reader";
 import { keepErrors, type ParseFileOptions } from "./parse-file";
-import { insertRewards, writeBatch, type BatchContext } from "./write-batch";
+import { insertRewards, writeBatch, type BatchContext, type RewardRow } from "./write-batch";
 
 export interface ImportRequest extends ParseFileOptions {
   shopId: string;
@@ -25,7 +25,7 @@ export interface ImportRequest extends ParseFileOptions {
   /** Batches written at once; by default 2 on PostgreSQL, 1 on PGlite. */
   concurrency?: number;
   maxStoredErrors?: number;
-  /** Read the file on a thread of its own (batch-reader.ts); by default when it is large. */
+  /** Read the file on a thread of its own (batch-reader.ts); by default when it is large and the database PGlite. */
   thread?: boolean;
 }
 
@@ -57,10 +57,12 @@ export async function importFile(db: Database, request: ImportRequest): Promise<
         });
   if ("id" in request.campaign && !existing) throw new Error(`No campaign ${request.campaign.id} in this shop`);
 
-  // A large file is read on a thread of its own, which parses it and makes the COPY text while this thread writes:
-  // on PGlite, which works on this thread, the import takes a quarter less time, on PostgreSQL 5–10% less
-  // (bench/import.ts, BENCH_THREAD). A small one is read here: a thread takes a quarter of a second to start.
-  const thread = request.thread ?? isLargeFile(request.path);
+  // A large file is read on a thread of its own when the database works on this thread (PGlite): the reading
+  // thread parses it and makes the COPY text while this one writes, and the import takes a quarter less time. On
+  // PostgreSQL this thread's work overlaps the server's already: read on a thread, the import was no faster and took
+  // 0.5–1 s more CPU and 10–30 MB more memory (bench/import.ts, BENCH_THREAD, interleaved runs). A small file is read
+  // here: a thread takes a quarter of a second to start.
+  const thread = request.thread ?? (db.target.kind === "pglite" && isLargeFile(request.path));
   // The first row settles the file's platform and currency, which a new campaign takes.
   const reader = await openBatchReader(
     {
@@ -125,7 +127,7 @@ async function importBatches(
   let readProgress = 0;
   // The run's context learns the ids too: a batch written the other way (writeBatch) takes them from there, and the
   // batches read on a thread of their own were made with a copy of the context.
-  const rewardIds = async (missing: Parameters<typeof insertRewards>[2]) => {
+  const rewardIds = async (missing: RewardRow[]) => {
     const found = await db.transaction((tx) => insertRewards(tx, context, missing));
     for (const [key, id] of found) context.rewardIds.set(key, id);
     return found;

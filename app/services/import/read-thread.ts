@@ -6,7 +6,7 @@ import type { PledgeRecord } from "../../domain/import/record";
 import type { FromImport, ReadRequest, ToImport } from "./batch-reader";
 import { prepareBatches, resume } from "./batches";
 import { parseFile } from "./parse-file";
-import type { BatchContext } from "./write-batch";
+import type { BatchContext, RewardRow } from "./write-batch";
 
 /** Batches handed on and not yet written: the thread waits rather than read the whole file into memory. */
 const AHEAD = 3;
@@ -51,7 +51,7 @@ async function read({ path, options, fileName }: ReadRequest) {
   const { context: given, batchSize } = await start;
   context = given;
   let asked = 0;
-  const rewardIds = (missing: Parameters<Parameters<typeof prepareBatches>[2]>[0]) =>
+  const rewardIds = (missing: RewardRow[]) =>
     new Promise<Map<string, string>>((resolve) => {
       const id = asked++;
       rewardReplies.set(id, (entries) => resolve(new Map(entries)));
