@@ -58,7 +58,7 @@ export async function importFile(db: Database, request: ImportRequest): Promise<
   if ("id" in request.campaign && !existing) throw new Error(`No campaign ${request.campaign.id} in this shop`);
 
   // A large file is read on a thread of its own when the database works on this thread (PGlite): the reading
-  // thread parses it and makes the COPY text while this one writes, and the import takes a quarter less time. On
+  // thread parses it and makes the COPY text while this one writes, and the import takes a fifth less time. On
   // PostgreSQL this thread's work overlaps the server's already: read on a thread, the import was no faster and took
   // 0.5–1 s more CPU and 10–30 MB more memory (bench/import.ts, BENCH_THREAD, interleaved runs). A small file is read
   // here: a thread takes a quarter of a second to start.

@@ -1,6 +1,7 @@
-// The thread that reads a large file for an import (batch-reader.ts starts it): it parses the rows and makes each
-// batch's new rows in COPY's format while the import's thread writes the batches before. Records stay here until
-// their batch is written; the import asks for them only when its rows cannot be copied (a file imported again).
+// The thread that reads a large file for an import on PGlite (batch-reader.ts starts it): it parses the rows and
+// makes each batch's new rows in COPY's format while the import's thread writes the batches before. Records stay
+// here until their batch is written; the import asks for them only when its rows cannot be copied (a file imported
+// again).
 import { parentPort, workerData } from "node:worker_threads";
 import type { PledgeRecord } from "../../domain/import/record";
 import type { FromImport, ReadRequest, ToImport } from "./batch-reader";
