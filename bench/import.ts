@@ -5,8 +5,8 @@
 // >= 20,000 rows/s end to end, peak RSS < 300 MB, end-to-end within 5x of parse-only.
 // Usage: npx tsx bench/import.ts [rows]   (DATABASE_URL: by default a new PGlite folder, as the app's default
 // `pglite://./.data/db` runs on a laptop; pglite://memory, or a postgres:// database; BENCH_BATCH_SIZE and
-// BENCH_CONCURRENCY try other batch sizes and batches in flight; BENCH_THREAD=0 reads the file on the import's own
-// thread, as a small file is)
+// BENCH_CONCURRENCY try other batch sizes and batches in flight; BENCH_THREAD=1 reads the file on a thread of its own
+// and BENCH_THREAD=0 on the import's thread, where by default a large file is read on its own thread on PGlite only)
 import { spawnSync } from "node:child_process";
 import { createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
