@@ -64,6 +64,8 @@ export interface CopyText {
   text: Uint8Array;
   /** How many rows (lines) the text holds. */
   count: number;
+  /** The least and the greatest id among the rows (null when there are none): where to find them again. */
+  ids: { first: string; last: string } | null;
 }
 
 /**
@@ -84,8 +86,13 @@ export function copyText<Row extends object>(
   const tail = constantNames.map((name) => `\t${copyValue(constants[name])}`).join("");
   const lines: string[] = [];
   let bytes = 0;
+  let first = "";
+  let last = "";
   for (const row of rows as Array<Record<string, unknown>>) {
-    let line = copyValue(row.id ?? orderedId());
+    const id = (row.id as string | undefined) ?? orderedId();
+    if (!first || id < first) first = id;
+    if (id > last) last = id;
+    let line = copyValue(id);
     for (let i = 1; i < varying.length; i++) line += `\t${copyValue(row[varying[i]!])}`;
     line += `${tail}\n`;
     lines.push(line);
@@ -97,7 +104,8 @@ export function copyText<Row extends object>(
   const text = Buffer.allocUnsafeSlow(bytes);
   let length = 0;
   for (const line of lines) length += text.write(line, length);
-  return { columns: [...varying, ...constantNames], text: text.subarray(0, length), count: rows.length };
+  const ids = rows.length ? { first, last } : null;
+  return { columns: [...varying, ...constantNames], text: text.subarray(0, length), count: rows.length, ids };
 }
 
 /** One value as COPY's text format writes it: \N for null, and a backslash before what would end the value. */

@@ -7,6 +7,7 @@ import type { Campaign } from "@prisma/client";
 import type { Database } from "../../db/open";
 import type { RowError } from "../../domain/import/record";
 import { bulkInsert } from "../../db/bulk-insert";
+import { keyCheck } from "../../db/foreign-keys";
 import { createCampaign } from "../campaigns";
 import type { ImportReport } from "./check-file";
 import { isLargeFile, openBatchReader, type BatchReader, type ReadBatch } from "./batch-reader";
@@ -122,6 +123,8 @@ async function importBatches(
     rewardIds: new Map(),
     copying: true,
   };
+  // PGlite: the batches' new rows have their foreign keys checked a batch at a time, not a row at a time.
+  const keys = db.target.kind === "pglite" ? await keyCheck(db, ["Backer", "Pledge"]) : null;
   const batchSize = request.batchSize ?? 1000;
   let progressWrittenAt = performance.now();
   let readProgress = 0;
@@ -135,7 +138,7 @@ async function importBatches(
 
   const write = async (batch: ReadBatch) => {
     const outcome = batch.count
-      ? await db.transaction((tx) => writeBatch(tx, context, batch))
+      ? await db.transaction((tx) => writeBatch(tx, context, batch, keys))
       : { created: 0, updated: 0, unchanged: 0 };
     if (!context.copying) reader.stopCopying();
     await bulkInsert(

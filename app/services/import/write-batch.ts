@@ -1,10 +1,12 @@
 // One batch of pledge records written in one transaction: backers, then pledges (rewards are committed before it,
-// see insertRewards). A batch whose rows are all new goes in with two COPY statements; otherwise new rows go in with
-// one INSERT … ON CONFLICT DO NOTHING each, and only the rows that were already there are read back, compared and
-// updated, with an Event per change. A fresh import is therefore a handful of statements per batch.
+// see insertRewards). A batch whose rows are all new goes in with two COPY statements (on PGlite, with their foreign
+// keys checked once for the batch: copyCheckingKeys); otherwise new rows go in with one INSERT … ON CONFLICT DO
+// NOTHING each, and only the rows that were already there are read back, compared and updated, with an Event per
+// change. A fresh import is therefore a handful of statements per batch.
 // Plain SQL on the driver's connection, not Prisma: this is the import's hot path (bench/import.ts).
 import type { PledgeRecord } from "../../domain/import/record";
 import { bulkInsert, bulkUpdate, copyText, type CopyText } from "../../db/bulk-insert";
+import { copyCheckingKeys, type KeyCheck } from "../../db/foreign-keys";
 import type { SqlTransaction } from "../../db/open";
 import { orderedId } from "../../db/ordered-id";
 import { diff } from "./diff";
@@ -138,14 +140,22 @@ export interface PreparedRecords {
   records(): PledgeRecord[] | Promise<PledgeRecord[]>;
 }
 
-/** Writes backers and pledges. The rewards the records name must be in context.rewardIds already (insertRewards). */
-export async function writeBatch(tx: Tx, context: BatchContext, batch: PreparedRecords): Promise<BatchOutcome> {
+/**
+ * Writes backers and pledges. The rewards the records name must be in context.rewardIds already (insertRewards).
+ * With keyCheck (PGlite: see copyCheckingKeys), new rows are copied with their foreign keys checked a batch at a time.
+ */
+export async function writeBatch(
+  tx: Tx,
+  context: BatchContext,
+  batch: PreparedRecords,
+  keyCheck: KeyCheck | null = null,
+): Promise<BatchOutcome> {
   // The batch's commit does not wait for its WAL to reach the disk: the run's progress, committed after it the
   // usual way, flushes it, so a crash can only lose a batch the run has not yet counted (and the retried run
   // writes it again). A disk flush every quarter of a second (import-file.ts) instead of two per batch.
   await tx.query("SET LOCAL synchronous_commit = off");
   if (context.copying && batch.newRows) {
-    const created = await copyNewRows(tx, batch.newRows);
+    const created = await copyNewRows(tx, batch.newRows, keyCheck);
     if (created !== null) return { created, updated: 0, unchanged: 0 };
     context.copying = false;
   }
@@ -185,11 +195,14 @@ export function newRows(context: BatchContext, records: PledgeRecord[]): NewRows
  * New rows written with COPY inside a savepoint: the number of pledges created, or null when a backer or pledge of
  * the batch was already there (a unique key refused it), with nothing written.
  */
-async function copyNewRows(tx: Tx, rows: NewRows): Promise<number | null> {
+async function copyNewRows(tx: Tx, rows: NewRows, keyCheck: KeyCheck | null): Promise<number | null> {
   await tx.query("SAVEPOINT new_rows");
   try {
-    await tx.copyFrom("Backer", rows.backers.columns, rows.backers.text);
-    await tx.copyFrom("Pledge", rows.pledges.columns, rows.pledges.text);
+    if (keyCheck) await copyCheckingKeys(tx, keyCheck, [rows.backers, rows.pledges]);
+    else {
+      await tx.copyFrom("Backer", rows.backers.columns, rows.backers.text);
+      await tx.copyFrom("Pledge", rows.pledges.columns, rows.pledges.text);
+    }
   } catch (error) {
     if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
     await tx.query("ROLLBACK TO SAVEPOINT new_rows");
