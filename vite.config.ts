@@ -1,5 +1,5 @@
 import { vitePlugin as remix } from "@remix-run/dev";
-import { defineConfig } from "vite";
+import { build, defineConfig, type Plugin, type ResolvedConfig } from "vite";
 import tsconfigPaths from "vite-tsconfig-paths";
 
 // Shopify's CLI passes the public URL as SHOPIFY_APP_URL; HMR goes through it when it is not localhost.
@@ -13,6 +13,36 @@ declare module "@remix-run/node" {
   interface Future {
     v3_singleFetch: true;
   }
+}
+
+/**
+ * The import's reading thread (app/services/import/batch-reader.ts) starts `read-thread.mjs` from beside the module
+ * that starts it. Beside the sources that file has tsx compile them; beside the server bundle there are no sources, so
+ * the server's build writes it there as JavaScript, from the same sources at the same time.
+ */
+function importReadingThread(): Plugin {
+  let config: ResolvedConfig;
+  return {
+    name: "pledgebridge-import-reading-thread",
+    apply: "build",
+    configResolved(resolved) {
+      config = resolved;
+    },
+    async closeBundle() {
+      if (!config.build.ssr) return;
+      await build({
+        configFile: false,
+        logLevel: "warn",
+        build: {
+          ssr: "app/services/import/read-thread.ts",
+          outDir: config.build.outDir,
+          emptyOutDir: false,
+          target: "node20",
+          rollupOptions: { output: { entryFileNames: "read-thread.mjs" } },
+        },
+      });
+    },
+  };
 }
 
 export default defineConfig({
@@ -29,6 +59,7 @@ export default defineConfig({
       },
     }),
     tsconfigPaths(),
+    importReadingThread(),
   ],
   build: { assetsInlineLimit: 0, target: "es2022" },
   ssr: { target: "node" },

@@ -1,7 +1,7 @@
 // Where an import's batches come from: the file read on the import's own thread, or on a thread of its own
 // (read-thread.ts), which parses the rows and makes the COPY text while the import's thread writes the batches before.
-// The import chooses (import-file.ts). The reading thread loads the TypeScript sources with tsx: a server built by
-// Vite, with no sources beside it, reads every file on the import's thread.
+// The import chooses (import-file.ts). The thread's entry, read-thread.mjs, sits beside this module: among the
+// sources it has tsx compile them; in a server built by Vite it is the thread's own bundle (vite.config.ts).
 import { existsSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
@@ -74,8 +74,13 @@ export type ToImport =
 
 const THREAD_ENTRY = new URL("./read-thread.mjs", import.meta.url);
 
-export async function openBatchReader(request: ReadRequest, thread: boolean): Promise<BatchReader> {
-  return thread && existsSync(fileURLToPath(THREAD_ENTRY)) ? readOnThread(request) : readHere(request);
+/** Reads on a thread when asked to and its entry is there (a server bundled without it reads here). */
+export async function openBatchReader(
+  request: ReadRequest,
+  thread: boolean,
+  entry = THREAD_ENTRY,
+): Promise<BatchReader> {
+  return thread && existsSync(fileURLToPath(entry)) ? readOnThread(request, entry) : readHere(request);
 }
 
 async function readHere({ path, options, fileName }: ReadRequest): Promise<BatchReader> {
@@ -104,11 +109,11 @@ async function readHere({ path, options, fileName }: ReadRequest): Promise<Batch
   };
 }
 
-async function readOnThread(request: ReadRequest): Promise<BatchReader> {
+async function readOnThread(request: ReadRequest, entry: URL): Promise<BatchReader> {
   // A young generation smaller than V8's default: the thread's heap then holds less of the garbage parsing makes
   // (an import of 100,000 rows read on a thread, on PostgreSQL: peak RSS 291–310 → 256–263 MB, as fast; on PGlite,
   // whose own memory is most of the process's, no difference either way).
-  const worker = new Worker(THREAD_ENTRY, { workerData: request, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+  const worker = new Worker(entry, { workerData: request, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
   const send = (message: FromImport) => worker.postMessage(message);
   // What the reading thread sends, in order, for whoever waits on it; asked-for records by batch.
   const asked = new Map<number, { resolve: (records: PledgeRecord[]) => void; reject: (error: Error) => void }>();
