@@ -8,6 +8,9 @@ import {
   RETENTION_QUEUE,
   runExceptionsScanJob,
   runRetentionJob,
+  runStatisticsJob,
+  STATISTICS_CRON,
+  STATISTICS_QUEUE,
 } from "../services/housekeeping-jobs";
 import type { Config } from "../config.server";
 import type { Database } from "../db/open";
@@ -267,6 +270,16 @@ export function jobDefinitions(deps: {
       isTerminal: isTerminalError,
       schedule: { cron: RETENTION_CRON, data: {} },
       handler: (data, context) => runRetentionJob(deps.db, { adminOrigin: deps.adminOrigin }, data, context),
+    }),
+    defineQueue({
+      name: STATISTICS_QUEUE,
+      schema: z.object({}),
+      retryLimit: 1,
+      retryDelaySeconds: 600,
+      expireInSeconds: 15 * 60,
+      isTerminal: isTerminalError,
+      schedule: { cron: STATISTICS_CRON, data: {} },
+      handler: () => runStatisticsJob(deps.db),
     }),
   ];
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { Option, type Command } from "commander";
+import { refreshStatistics } from "../../db/statistics";
 import { ColumnMapping } from "../../domain/import/mapped";
 import type { Platform } from "../../domain/import/record";
 import { checkFile, type ImportReport } from "../../services/import/check-file";
@@ -62,13 +63,15 @@ export function registerImportCommand(program: Command) {
                 throw new CliError("give the campaign to import into with --campaign <name-or-id>", 2);
               const shopId = await resolveShop(db.prisma, options.shop);
               const campaign = await db.prisma.campaign.findFirst({ where: { shopId, id: options.campaign } });
-              return importFile(db, {
+              const result = await importFile(db, {
                 ...parseOptions,
                 shopId,
                 campaign: campaign ? { id: campaign.id } : { name: options.campaign },
                 path: file,
                 fileName: path.basename(file),
               });
+              await refreshStatistics(db); // PGlite has no autovacuum (app/db/statistics.ts)
+              return result;
             });
       } catch (error) {
         if (error instanceof UnreadableFileError) throw new CliError(error.message, 2);

@@ -5,6 +5,7 @@ import { checkCampaign } from "../exception-checks";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Database } from "../../db/open";
+import { refreshStatistics } from "../../db/statistics";
 import type { ColumnMapping } from "../../domain/import/mapped";
 import type { Platform } from "../../domain/import/record";
 import { TerminalJobError, type JobContext, type JobQueue } from "../../jobs/queue";
@@ -71,6 +72,8 @@ export async function runImportJob(
       }),
     );
     await deleteUpload(db, data.shopId, run.uploadId);
+    // PGlite has no autovacuum: the planner learns of the new rows now, before the checks and the backers list read them.
+    await refreshStatistics(db);
     // What the file brought in is checked now, not at the next hourly scan: bad addresses, duplicates.
     await checkCampaign(db, data.shopId, run.campaignId, `import:${run.id}`);
     context.logger.info(
