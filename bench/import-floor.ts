@@ -5,7 +5,7 @@
 // of a trigger per row (copyCheckingKeys), so the floor there is measured that way, and with the triggers beside it,
 // each into a database of its own when it is in memory.
 // Usage: npx tsx bench/import-floor.ts [rows]   (DATABASE_URL as there)
-import { keyCheck } from "../app/db/foreign-keys";
+import { keyCheck, loadCheckingKeys } from "../app/db/foreign-keys";
 import { migrateDatabase } from "../app/db/migrate";
 import { openDatabase, type Database } from "../app/db/open";
 import { describeDatabaseUrl } from "../app/db/url";
@@ -57,12 +57,9 @@ async function floor(label: string, checkingKeys: boolean) {
     const check = checkingKeysOf ? await keyCheck(db, [checkingKeysOf]) : null;
     const start = performance.now();
     await db.transaction(async (tx) => {
-      if (!check) return void (await tx.query(sql, params));
-      await tx.query("SET LOCAL session_replication_role = replica");
-      await tx.query(sql, params);
-      await tx.query("SET LOCAL session_replication_role = DEFAULT");
-      const [counts] = await tx.query<Record<string, number>>(check.sql, [prefix, `${prefix}z`]);
-      if (Object.values(counts!).some((count) => count > 0)) throw new Error(`A key points at nothing: ${sql}`);
+      const insert = () => tx.query(sql, params);
+      if (check) await loadCheckingKeys(tx, check, [{ first: prefix, last: `${prefix}z` }], insert);
+      else await insert();
     });
     return performance.now() - start;
   }
