@@ -12,7 +12,7 @@ const BUILT_ENTRY = pathToFileURL(path.resolve("build/server/read-thread.mjs"));
 
 async function readAll(thread: boolean, file: string, currency?: string) {
   const request = { path: path.resolve("tests/fixtures", file), options: { currency }, fileName: path.basename(file) };
-  const reader = await openBatchReader(request, thread, BUILT_ENTRY);
+  const reader = await openBatchReader(request, thread, { entry: BUILT_ENTRY });
   const context: BatchContext = {
     shopId: "shop",
     campaignId: "campaign",

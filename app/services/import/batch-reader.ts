@@ -74,13 +74,26 @@ export type ToImport =
 
 const THREAD_ENTRY = new URL("./read-thread.mjs", import.meta.url);
 
+// A limit on the reading thread's heap far above what it holds (26–35 MB at 100,000 rows), set because under a
+// limit V8 lets a heap grow by a smaller factor before collecting it: the thread then holds about 50 MB instead of
+// 100–110, and the import on PGlite peaks 30–60 MB lower in the same time (bench/import.ts, interleaved runs). With
+// none, V8 sizes the heap's growth to the machine's memory.
+const THREAD_HEAP_MB = 1024;
+
+export interface ThreadOptions {
+  /** The thread's entry; by default the one beside this module. */
+  entry?: URL;
+  /** The most its heap may hold, in MB; reached, the thread stops and the import fails with that reason. */
+  heapMb?: number;
+}
+
 /** Reads on a thread when asked to and its entry is there (a server bundled without it reads here). */
 export async function openBatchReader(
   request: ReadRequest,
   thread: boolean,
-  entry = THREAD_ENTRY,
+  { entry = THREAD_ENTRY, heapMb = THREAD_HEAP_MB }: ThreadOptions = {},
 ): Promise<BatchReader> {
-  return thread && existsSync(fileURLToPath(entry)) ? readOnThread(request, entry) : readHere(request);
+  return thread && existsSync(fileURLToPath(entry)) ? readOnThread(request, entry, heapMb) : readHere(request);
 }
 
 async function readHere({ path, options, fileName }: ReadRequest): Promise<BatchReader> {
@@ -109,11 +122,13 @@ async function readHere({ path, options, fileName }: ReadRequest): Promise<Batch
   };
 }
 
-async function readOnThread(request: ReadRequest, entry: URL): Promise<BatchReader> {
+async function readOnThread(request: ReadRequest, entry: URL, heapMb: number): Promise<BatchReader> {
   // A young generation smaller than V8's default: the thread's heap then holds less of the garbage parsing makes
-  // (an import of 100,000 rows read on a thread, on PostgreSQL: peak RSS 291–310 → 256–263 MB, as fast; on PGlite,
-  // whose own memory is most of the process's, no difference either way).
-  const worker = new Worker(entry, { workerData: request, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+  // (an import of 100,000 rows read on a thread, on PostgreSQL: peak RSS 291–310 → 256–263 MB, as fast).
+  const worker = new Worker(entry, {
+    workerData: request,
+    resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: heapMb },
+  });
   const send = (message: FromImport) => worker.postMessage(message);
   // What the reading thread sends, in order, for whoever waits on it; asked-for records by batch.
   const asked = new Map<number, { resolve: (records: PledgeRecord[]) => void; reject: (error: Error) => void }>();
@@ -143,7 +158,16 @@ async function readOnThread(request: ReadRequest, entry: URL): Promise<BatchRead
       );
     } else receive(message);
   });
-  worker.on("error", (error) => receive({ type: "error", name: error.name, message: error.message }));
+  worker.on("error", (error: Error & { code?: string }) =>
+    receive({
+      type: "error",
+      name: error.name,
+      message:
+        error.code === "ERR_WORKER_OUT_OF_MEMORY"
+          ? `The import's reading thread ran out of memory (its limit is ${heapMb} MB)`
+          : error.message,
+    }),
+  );
   worker.on("exit", (code) => {
     if (!ended) receive({ type: "error", name: "Error", message: `The import's reading thread stopped (${code})` });
   });
