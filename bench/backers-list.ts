@@ -50,8 +50,7 @@ await db.query(
   [shop.id, campaign.id, count, rewards.map((reward) => reward.id)],
 );
 if (process.env.BENCH_ANALYZE !== "0") {
-  if (db.target.kind === "pglite") await refreshStatistics(db);
-  else for (const table of ["Pledge", "Backer"]) await db.query(`ANALYZE "${table}"`);
+  await (db.target.kind === "pglite" ? refreshStatistics(db) : db.query("ANALYZE"));
 }
 const seedMs = performance.now() - seeded;
 

@@ -27,21 +27,36 @@ export async function bulkInsert<Row extends object>(
   { returning = ["id"], skipConflictsOn, same = {} }: BulkInsertOptions = {},
 ): Promise<Array<Record<string, unknown>>> {
   if (!rows.length) return [];
-  const { constants, varying } = splitColumns(columns, same);
-  // Ids that follow each other land on the same index pages: a batch's inserts touch a few pages, not 1,000.
-  const records = rows.map((row) => ("id" in row ? row : { id: orderedId(), ...row }));
-  const constantNames = Object.keys(constants);
-  const selected = [
-    ...Object.entries(varying).map(([name, type]) => field(name, type)),
-    ...constantNames.map((name, index) => `$${index + 2}::${columns[name]}`),
-  ];
+  const insert = insertFromBatch(table, columns, same);
   const conflict = skipConflictsOn ? ` ON CONFLICT (${quote(skipConflictsOn)}) DO NOTHING` : "";
   // json, not jsonb: the batch is read once, and json_to_recordset skips building the binary form of all of it.
   const sql =
-    `INSERT INTO "${table}" (${quote([...Object.keys(varying), ...constantNames])}) ` +
-    `SELECT ${selected.join(", ")} FROM json_to_recordset($1::json) AS x(${definition(varying)})` +
+    `${insert.into} SELECT ${insert.values} FROM json_to_recordset($1::json) AS x(${definition(insert.varying)})` +
     `${conflict} RETURNING ${quote(returning)}`;
-  return tx.query(sql, [batchParameter(records), ...constantNames.map((name) => constants[name])]);
+  return tx.query(sql, [batchParameter(withIds(rows)), ...insert.parameters]);
+}
+
+/** Ids that follow each other land on the same index pages: a batch's inserts touch a few pages, not 1,000. */
+function withIds(rows: object[]): object[] {
+  return rows.map((row) => ("id" in row ? row : { id: orderedId(), ...row }));
+}
+
+/**
+ * An INSERT of a batch's rows from `x`, the batch as json_to_recordset unpacks it (parameter $1): its target, the
+ * values it selects, and the values every row shares, which go as parameters $2… (`parameter` names one).
+ */
+function insertFromBatch(table: string, columns: ColumnTypes, same: Record<string, unknown>) {
+  const { constants, varying } = splitColumns(columns, same);
+  const constantNames = Object.keys(constants);
+  const parameter = (name: string) => `$${constantNames.indexOf(name) + 2}::${columns[name]}`;
+  const values = [...Object.entries(varying).map(([name, type]) => field(name, type)), ...constantNames.map(parameter)];
+  return {
+    varying,
+    into: `INSERT INTO "${table}" (${quote([...Object.keys(varying), ...constantNames])})`,
+    values: values.join(", "),
+    parameter,
+    parameters: constantNames.map((name) => constants[name]),
+  };
 }
 
 /**
@@ -148,6 +163,94 @@ export async function bulkUpdate<Row extends { id: string }>(
     `UPDATE "${table}" AS t SET ${assignments} FROM json_to_recordset($1::json) AS x(${definition(types)}) WHERE t.id = x.id`,
     [batchParameter(records)],
   );
+}
+
+export interface InsertOrCompareOptions {
+  /** The unique key rows are found by (the ON CONFLICT target): columns of `same`, then one each row gives. */
+  key: { same: string[]; given: string };
+  /** Columns with one value for every row, as for bulkInsert. */
+  same: Record<string, unknown>;
+  /** True where the stored row `t` differs from the given row `x` (see `differs`). */
+  changed: string;
+  /** More columns of the stored rows to return. */
+  select?: string[];
+}
+
+export interface InsertOrCompareResult {
+  /** The given key of each row inserted, with its new id. */
+  inserted: Array<{ id: string; key: string }>;
+  /** The rows that were there already: id, given key, `changed`, and the columns asked for. */
+  found: Array<{ id: string; key: string; changed: boolean } & Record<string, unknown>>;
+}
+
+/**
+ * Inserts the rows that are not stored yet and says of those that are whether they differ, in one statement: the
+ * database compares, so a row that did not change never comes back to be compared here (a file imported again read
+ * every row back whole, and on PGlite reading a result costs a copy per value). Both answers come back as two JSON
+ * values, not a row per row. A row that another transaction inserts meanwhile is neither inserted (ON CONFLICT DO
+ * NOTHING) nor found (it was not there when the statement began): it is looked for again once that one commits.
+ */
+export async function insertOrCompare<Row extends object>(
+  tx: RawExecutor,
+  table: string,
+  columns: ColumnTypes,
+  rows: Row[],
+  options: InsertOrCompareOptions,
+): Promise<InsertOrCompareResult> {
+  const result: InsertOrCompareResult = { inserted: [], found: [] };
+  const keyOf = (row: object) => String((row as Record<string, unknown>)[options.key.given]);
+  let pending = withIds(rows);
+  while (pending.length) {
+    const { inserted, found } = await insertOrCompareOnce(tx, table, columns, pending, options);
+    result.inserted.push(...inserted);
+    result.found.push(...found);
+    const answered = new Set([...inserted, ...found].map((row) => row.key));
+    const rest = pending.filter((row) => !answered.has(keyOf(row)));
+    if (rest.length === pending.length) throw new Error(`${table}: ${rest.length} rows neither inserted nor found`);
+    pending = rest;
+  }
+  return result;
+}
+
+async function insertOrCompareOnce(
+  tx: RawExecutor,
+  table: string,
+  columns: ColumnTypes,
+  records: object[],
+  { key, same, changed, select = [] }: InsertOrCompareOptions,
+): Promise<InsertOrCompareResult> {
+  const insert = insertFromBatch(table, columns, same);
+  const match = [
+    ...key.same.map((name) => `t."${name}" = ${insert.parameter(name)}`),
+    `t."${key.given}" = x."${key.given}"`,
+  ].join(" AND ");
+  const extra = (alias: string) => select.map((name) => `, ${alias}."${name}"`).join("");
+  // Each given row looks up its stored row through the unique key's index (LIMIT 1 keeps the planner from turning
+  // the lookup into a join of its choosing): joined, a table not analyzed since a large import was read whole for
+  // every batch (PostgreSQL: 236 ms for a batch of 1,000 pledges among 100,000).
+  const stored = `SELECT t.id, ${changed} AS changed${extra("t")} FROM "${table}" t WHERE ${match} LIMIT 1`;
+  const found = `SELECT s.id, x."${key.given}" AS key, s.changed${extra("s")} FROM x CROSS JOIN LATERAL (${stored}) s`;
+  // json_agg of no rows is null.
+  const [answer] = await tx.query<{ [Part in keyof InsertOrCompareResult]: InsertOrCompareResult[Part] | null }>(
+    `WITH x AS MATERIALIZED (SELECT * FROM json_to_recordset($1::json) AS x(${definition(insert.varying)})),
+     found AS (${found}),
+     inserted AS (
+       ${insert.into}
+       SELECT ${insert.values} FROM x WHERE NOT EXISTS (SELECT FROM found WHERE found.key = x."${key.given}")
+       ON CONFLICT (${quote([...key.same, key.given])}) DO NOTHING
+       RETURNING id, "${key.given}" AS key)
+     SELECT (SELECT json_agg(inserted) FROM inserted) AS inserted, (SELECT json_agg(found) FROM found) AS found`,
+    [batchParameter(records), ...insert.parameters],
+  );
+  return { inserted: answer!.inserted ?? [], found: answer!.found ?? [] };
+}
+
+/** True where a column of the stored row `alias` differs from the given row `x`'s: jsonb by value, null = null. */
+export function differs(columns: ColumnTypes, alias: string): string {
+  const names = Object.keys(columns);
+  const stored = names.map((name) => `${alias}."${name}"`);
+  const given = names.map((name) => field(name, columns[name]!));
+  return `(${stored.join(", ")}) IS DISTINCT FROM (${given.join(", ")})`;
 }
 
 /**

@@ -141,6 +141,60 @@ describe.each([
     expect(backerChanged!.data).toEqual({ fields: ["countryCode"] });
   });
 
+  it("finds a change in every kind of column, each on its own: time, flag, quantities, answers, a blank filled", async () => {
+    const shop = await createShop(db.prisma);
+    const first = await importFile(db, {
+      shopId: shop.id,
+      campaign: { name: "Every column" },
+      path: "tests/fixtures/kickstarter/2024.csv",
+      fileName: "v1.csv",
+    });
+    // Each newer file changes one more thing than the one before: the import must find that one change alone.
+    const edits: Array<[from: string, to: string, change: { pledge: string } | { backer: string }]> = [
+      ["£253.00,2025-03-01 12:00:00,false", "£253.00,2025-03-01 12:00:01,false", { pledge: "pledgedAt" }],
+      ["£253.00,2025-03-01 12:00:01,false", "£253.00,2025-03-01 12:00:01,true", { pledge: "latePledge" }],
+      ['collected,,1,2,"Hedy, in gold"', 'collected,,2,2,"Hedy, in gold"', { pledge: "items" }],
+      ['collected,,2,2,"Hedy, in gold"', 'collected,,2,3,"Hedy, in gold"', { pledge: "addOns" }],
+      ['then wait","Her name, please"', 'then wait","Her initials, please"', { pledge: "answers" }],
+      ["£0.00,Unfulfilled,dropped", "£0.00,Unfulfilled,collected", { pledge: "status" }],
+      ["Hedy Lamarr,Ringstrasse 1,,Wien", "Hedy Lamarr,Ringstrasse 1,Stiege 2,Wien", { backer: "address2" }],
+    ];
+    let text = readFileSync("tests/fixtures/kickstarter/2024.csv", "utf8");
+    for (const [index, [from, to, change]] of edits.entries()) {
+      expect(text).toContain(from);
+      text = text.replace(from, to);
+      const file = path.join(dir, `every-column-${index}.csv`);
+      writeFileSync(file, text);
+      const result = await importFile(db, {
+        shopId: shop.id,
+        campaign: { id: first.campaignId },
+        path: file,
+        fileName: `v${index + 2}.csv`,
+      });
+      const [pledgeEvent] = await db.prisma.event.findMany({
+        where: { kind: "pledge.changed", cause: `import:${result.runId}` },
+      });
+      const [backerEvent] = await db.prisma.event.findMany({
+        where: { kind: "backer.changed", cause: `import:${result.runId}` },
+      });
+      if ("pledge" in change) {
+        expect(result).toMatchObject({ created: 0, updated: 1, unchanged: 2 });
+        expect(Object.keys((pledgeEvent!.data as { changes: object }).changes)).toEqual([change.pledge]);
+        expect(backerEvent).toBeUndefined();
+      } else {
+        expect(result).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
+        expect(pledgeEvent).toBeUndefined();
+        expect(backerEvent!.data).toEqual({ fields: [change.backer] });
+      }
+    }
+    const pledge = await db.prisma.pledge.findFirstOrThrow({
+      where: { campaignId: first.campaignId, externalBackerId: "990001" },
+      include: { backer: true },
+    });
+    expect(pledge).toMatchObject({ latePledge: true, pledgedAt: new Date("2025-03-01T12:00:01Z") });
+    expect(pledge.backer.address2).toBe("Stiege 2");
+  });
+
   it("moves a pledge to the new email of its backer, found only once its backer was written", async () => {
     const shop = await createShop(db.prisma);
     const first = await importFile(db, {

@@ -1,11 +1,12 @@
 // One batch of pledge records written in one transaction: backers, then pledges (rewards are committed before it,
 // see insertRewards). A batch whose rows are all new goes in with two COPY statements (on PGlite, with their foreign
 // keys checked once for the batch: copyCheckingKeys); otherwise new rows go in with one INSERT … ON CONFLICT DO
-// NOTHING each, and only the rows that were already there are read back, compared and updated, with an Event per
-// change. A fresh import is therefore a handful of statements per batch.
+// NOTHING each, the database says which of the rows already there differ from the file's, and only those are read
+// back, compared and updated, with an Event per change. A fresh import, or the same file again, is therefore a
+// handful of statements per batch.
 // Plain SQL on the driver's connection, not Prisma: this is the import's hot path (bench/import.ts).
 import type { PledgeRecord } from "../../domain/import/record";
-import { bulkInsert, bulkUpdate, copyText, type CopyText } from "../../db/bulk-insert";
+import { bulkInsert, bulkUpdate, copyText, differs, insertOrCompare, type CopyText } from "../../db/bulk-insert";
 import { copyCheckingKeys, type KeyCheck } from "../../db/foreign-keys";
 import type { SqlTransaction } from "../../db/open";
 import { orderedId } from "../../db/ordered-id";
@@ -107,6 +108,12 @@ const PORTAL_ADDRESS_FIELDS = [
   "countryCode",
 ] as const;
 const BACKER_COLUMNS = { ...BACKER_DATA_COLUMNS, shopId: "text", campaignId: "text", identityKey: "text" };
+// What a newer file is compared on: the data columns, updatedAt aside; a backer's address apart from the rest.
+const { updatedAt: _pledgeStamp, ...PLEDGE_COMPARED } = PLEDGE_DATA_COLUMNS;
+const { updatedAt: _backerStamp, ...BACKER_COMPARED } = BACKER_DATA_COLUMNS;
+const isAddress = ([name]: [string, string]) => (PORTAL_ADDRESS_FIELDS as readonly string[]).includes(name);
+const BACKER_ADDRESS = Object.fromEntries(Object.entries(BACKER_COMPARED).filter(isAddress));
+const BACKER_OWN = Object.fromEntries(Object.entries(BACKER_COMPARED).filter((column) => !isAddress(column)));
 const REWARD_COLUMNS = {
   shopId: "text",
   campaignId: "text",
@@ -227,7 +234,9 @@ async function upsertPledges(
   const wanted = new Map(
     records.map((record) => [record.externalBackerId, pledgeData(context, record, backerIds.get(record.identityKey)!)]),
   );
-  const inserted = (await bulkInsert(
+  // New pledges inserted, and the database says which of those already there differ from the file's: only those
+  // are read back and compared field by field, for their Events.
+  const { inserted, found } = await insertOrCompare(
     tx,
     "Pledge",
     PLEDGE_COLUMNS,
@@ -237,18 +246,16 @@ async function upsertPledges(
       "externalBackerId",
     ),
     {
-      returning: ["externalBackerId"],
-      skipConflictsOn: ["campaignId", "source", "externalBackerId"],
+      key: { same: ["campaignId", "source"], given: "externalBackerId" },
       same: { shopId, campaignId, source, importRunId: runId },
+      changed: differs(PLEDGE_COMPARED, "t"),
     },
-  )) as Array<{ externalBackerId: string }>;
-  for (const { externalBackerId } of inserted) wanted.delete(externalBackerId);
-  if (!wanted.size) return { created: inserted.length, updated: 0, unchanged: 0 };
-
-  const existing = await tx.query<{ id: string; externalBackerId: string } & Record<string, unknown>>(
-    `SELECT id, "externalBackerId", ${selectList(PLEDGE_DATA_COLUMNS)} FROM "Pledge"
-     WHERE "campaignId" = $1 AND source = $2::"Platform" AND "externalBackerId" = ANY($3::text[])`,
-    [campaignId, source, [...wanted.keys()]],
+  );
+  if (!found.length) return { created: inserted.length, updated: 0, unchanged: 0 };
+  const existing = await readBack<{ id: string; externalBackerId: string }>(
+    tx,
+    `SELECT id, "externalBackerId", ${selectList(PLEDGE_DATA_COLUMNS)} FROM "Pledge"`,
+    found,
   );
   const changed: Array<{ id: string } & ReturnType<typeof pledgeData>> = [];
   const events: EventRow[] = [];
@@ -269,7 +276,17 @@ async function upsertPledges(
   }
   await bulkUpdate(tx, "Pledge", PLEDGE_DATA_COLUMNS, sortedBy(changed, "id"));
   await bulkInsert(tx, "Event", EVENT_COLUMNS, events);
-  return { created: inserted.length, updated: changed.length, unchanged: existing.length - changed.length };
+  return { created: inserted.length, updated: changed.length, unchanged: found.length - changed.length };
+}
+
+/** The stored rows the database found changed (`found`), as `select` reads them: none when nothing changed. */
+async function readBack<Row>(
+  tx: Tx,
+  select: string,
+  found: Array<{ id: string; changed: boolean }>,
+): Promise<Array<Row & Record<string, unknown>>> {
+  const ids = found.filter((row) => row.changed).map((row) => row.id);
+  return ids.length ? tx.query(`${select} WHERE id = ANY($1::text[])`, [ids]) : [];
 }
 
 function rewardKey(externalId: string | null, title: string | null) {
@@ -328,7 +345,8 @@ export async function insertRewards(tx: Tx, context: BatchContext, rewards: Rewa
 /** One backer per person in the campaign: the identity key (email) joins pledges from every source. */
 async function upsertBackers(tx: Tx, context: BatchContext, records: PledgeRecord[]): Promise<Map<string, string>> {
   const latest = new Map(records.map((record) => [record.identityKey, backerData(record)]));
-  const inserted = (await bulkInsert(
+  // As for pledges (upsertPledges); the address of a backer who confirmed one in the portal does not count (below).
+  const { inserted, found } = await insertOrCompare(
     tx,
     "Backer",
     BACKER_COLUMNS,
@@ -337,33 +355,26 @@ async function upsertBackers(tx: Tx, context: BatchContext, records: PledgeRecor
       "identityKey",
     ),
     {
-      returning: ["id", "identityKey"],
-      skipConflictsOn: ["campaignId", "identityKey"],
+      key: { same: ["campaignId"], given: "identityKey" },
       same: { shopId: context.shopId, campaignId: context.campaignId },
+      changed: `${differs(BACKER_OWN, "t")} OR (t."addressConfirmedAt" IS NULL AND ${differs(BACKER_ADDRESS, "t")})`,
+      select: ["mergedIntoId"],
     },
-  )) as Array<{ id: string; identityKey: string }>;
-  const ids = new Map(inserted.map((backer) => [backer.identityKey, backer.id]));
-  const known = [...latest.keys()].filter((key) => !ids.has(key));
-  if (!known.length) return ids;
-
-  const existing = await tx.query<
-    { id: string; identityKey: string; mergedIntoId: string | null } & Record<string, unknown>
-  >(
-    `SELECT id, "identityKey", "mergedIntoId", "addressConfirmedAt" IS NOT NULL AS confirmed,
-            ${selectList(BACKER_DATA_COLUMNS)}
-       FROM "Backer" WHERE "campaignId" = $1 AND "identityKey" = ANY($2::text[])`,
-    [context.campaignId, known],
+  );
+  const ids = new Map(inserted.map((backer) => [backer.key, backer.id]));
+  // Merged by the merchant into another backer (backer-merge.ts): the pledges go there, and the merchant's choice
+  // of details stands.
+  for (const backer of found) ids.set(backer.key, (backer.mergedIntoId as string | null) ?? backer.id);
+  if (!found.length) return ids;
+  const existing = await readBack<{ id: string; identityKey: string }>(
+    tx,
+    `SELECT id, "identityKey", "addressConfirmedAt" IS NOT NULL AS confirmed, ${selectList(BACKER_DATA_COLUMNS)}
+       FROM "Backer"`,
+    found.filter((backer) => !backer.mergedIntoId),
   );
   const changed: Array<{ id: string } & ReturnType<typeof backerData>> = [];
   const events: EventRow[] = [];
   for (const backer of existing) {
-    // Merged by the merchant into another backer (backer-merge.ts): the pledges go there, and the merchant's choice
-    // of details stands.
-    if (backer.mergedIntoId) {
-      ids.set(backer.identityKey, backer.mergedIntoId);
-      continue;
-    }
-    ids.set(backer.identityKey, backer.id);
     let data = latest.get(backer.identityKey)!;
     // The backer confirmed an address in the portal since: it is newer than any export, and stays.
     if (backer.confirmed) data = { ...data, ...pick(backer, PORTAL_ADDRESS_FIELDS) };
