@@ -7,6 +7,12 @@ import { logger } from "../logger.server";
 import { jobDefinitions, pushSettings } from "./definitions";
 import { JobQueue } from "./queue";
 
+// Heard from the first line, so a deploy that stops a worker still starting gets a clean exit once it has started,
+// not the default death by signal. Repeats are absorbed: the stop is bounded (the queue waits at most 10 s).
+const stopSignal = new Promise<NodeJS.Signals>((resolve) => {
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => resolve(signal));
+});
+
 const config = readConfig();
 const db = await openDatabase(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE });
 await migrateDatabase(db);
@@ -21,14 +27,8 @@ logger.info(
   "worker started",
 );
 
-let stopping = false;
-for (const signal of ["SIGTERM", "SIGINT"] as const) {
-  process.once(signal, async () => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, "worker stopping: finishing the jobs in hand");
-    await queue.stop();
-    await db.close();
-    process.exit(0);
-  });
-}
+const signal = await stopSignal;
+logger.info({ signal }, "worker stopping: finishing the jobs in hand");
+await queue.stop();
+await db.close();
+process.exit(0);

@@ -20,6 +20,27 @@ import { memoryLogger } from "../helpers/silent-logger";
 import { waitFor } from "../helpers/wait";
 
 const tsx = createRequire(import.meta.url).resolve("tsx/cli");
+const MIGRATE_LOCK = 72707369; // app/db/migrate.ts: Prisma's migrate lock
+
+/** `npm run worker` as an operator runs it: the tsx CLI, which relays signals to the worker it runs. */
+function startWorker(databaseUrl: string): ChildProcess {
+  return spawn(process.execPath, [tsx, "app/jobs/worker.ts"], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "info", WORKER_CONCURRENCY: "3" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+}
+
+/** Resolves when the process writes a log line with this message. */
+function logged(worker: ChildProcess, message: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let output = "";
+    worker.stdout!.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes(`"msg":"${message}"`)) resolve();
+    });
+    worker.once("exit", (code) => reject(new Error(`The worker exited (${code}) before logging "${message}"`)));
+  });
+}
 
 describe("the embedded database", () => {
   it("refuses a second process on the same PGlite folder, saying what to do", async () => {
@@ -75,14 +96,9 @@ describe.skipIf(!process.env.TEST_POSTGRES_URL)("worker processes on PostgreSQL"
     db = await openDatabase(target.url);
     await migrateDatabase(db);
     queue = await JobQueue.start(db, jobDefinitions({ db }), memoryLogger().logger);
-    for (let i = 0; i < 2; i++) {
-      workers.push(
-        spawn(process.execPath, [tsx, "app/jobs/worker.ts"], {
-          env: { ...process.env, DATABASE_URL: target.url, LOG_LEVEL: "warn", WORKER_CONCURRENCY: "3" },
-          stdio: "ignore",
-        }),
-      );
-    }
+    for (let i = 0; i < 2; i++) workers.push(startWorker(target.url));
+    // Both must be working before the deliveries come, or one could do them all while the other still starts.
+    await Promise.all(workers.map((worker) => logged(worker, "worker started")));
   });
 
   afterAll(async () => {
@@ -121,5 +137,30 @@ describe.skipIf(!process.env.TEST_POSTGRES_URL)("worker processes on PostgreSQL"
     );
     for (const worker of workers) worker.kill("SIGTERM");
     expect(await Promise.all(exits)).toEqual([0, 0]);
+  });
+
+  it("stops cleanly on a SIGTERM that comes while it is still starting", async () => {
+    let started: Promise<void> | undefined;
+    let exit: Promise<number | null> | undefined;
+    // The test holds the migrations' lock, so the worker waits in its start-up until the transaction ends.
+    await db.transaction(async (tx) => {
+      await tx.query("SELECT pg_advisory_xact_lock($1)", [MIGRATE_LOCK]);
+      const worker = startWorker(target.url);
+      workers.push(worker);
+      started = logged(worker, "worker started");
+      exit = new Promise((resolve) => worker.once("exit", (code) => resolve(code)));
+      const waiting = "SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND NOT granted";
+      await waitFor(
+        async () => (await tx.query(waiting, [MIGRATE_LOCK])).length > 0,
+        30_000,
+        "the worker to wait for the lock",
+      );
+      worker.kill("SIGTERM");
+      // Time enough for a worker deaf to the signal to die of it while still waiting.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(worker.exitCode).toBeNull();
+    });
+    await started;
+    expect(await exit).toBe(0);
   });
 });
