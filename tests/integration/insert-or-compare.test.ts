@@ -3,19 +3,9 @@
 // found on a second look, never lost and never inserted twice.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { differs, insertOrCompare } from "../../app/db/bulk-insert";
+import { REWARD_COLUMNS as COLUMNS } from "../../app/services/import/write-batch";
 import { engineName, openTestDatabase } from "../helpers/database";
 import { createCampaign, createShop } from "../helpers/factories";
-
-const COLUMNS = {
-  shopId: "text",
-  campaignId: "text",
-  source: '"Platform"',
-  kind: '"RewardKind"',
-  externalId: "text",
-  title: "text",
-  minimumMinor: "integer",
-  updatedAt: "timestamp(3)",
-};
 
 describe(`insertOrCompare on ${engineName}`, () => {
   let db: Awaited<ReturnType<typeof openTestDatabase>>;

@@ -114,7 +114,8 @@ const { updatedAt: _backerStamp, ...BACKER_COMPARED } = BACKER_DATA_COLUMNS;
 const isAddress = ([name]: [string, string]) => (PORTAL_ADDRESS_FIELDS as readonly string[]).includes(name);
 const BACKER_ADDRESS = Object.fromEntries(Object.entries(BACKER_COMPARED).filter(isAddress));
 const BACKER_OWN = Object.fromEntries(Object.entries(BACKER_COMPARED).filter((column) => !isAddress(column)));
-const REWARD_COLUMNS = {
+/** Reward's columns as the import writes them. */
+export const REWARD_COLUMNS = {
   shopId: "text",
   campaignId: "text",
   source: '"Platform"',
