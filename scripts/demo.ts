@@ -81,11 +81,12 @@ The CLI:  DATABASE_URL=${databaseUrl} npx pledgebridge shop list   (stop the dem
 Ctrl-C stops everything.
 `);
 
-// The app's own shutdown (jobs, database) runs on the same signals; this stops the servers.
+// The app's own shutdown runs on the same signals: it finishes the jobs in hand (at most 10 s), closes the database
+// and exits. The admin stops taking requests now; the stand-in answers until the exit, since those jobs call it.
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
     server.close();
-    void sim.close();
+    setTimeout(() => void sim.close(), 15_000).unref();
   });
 }
 
