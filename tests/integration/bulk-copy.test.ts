@@ -81,6 +81,28 @@ describe(`copyText on ${engineName}`, () => {
     );
   });
 
+  it("loads the rows a view of a larger buffer shows, and leaves the caller's bytes as they were", async () => {
+    const rows = ["first", "second"].map((subjectId) => ({
+      id: orderedId(),
+      subjectType: "view",
+      subjectId,
+      kind: "copy",
+      cause: "c",
+      data: {},
+    }));
+    const { columns, text } = copyText(EVENT_COLUMNS, rows, { shopId });
+    // A line of its own on each side: the database must not read them as rows.
+    const stray = new TextEncoder().encode(`${orderedId()}\tnot\ta\trow\n`);
+    const buffer = new Uint8Array(stray.length * 2 + text.length);
+    buffer.set(stray);
+    buffer.set(text, stray.length);
+    buffer.set(stray, stray.length + text.length);
+    const view = buffer.subarray(stray.length, stray.length + text.length);
+    await db.transaction((tx) => tx.copyFrom("Event", columns, view));
+    expect((await readBack(rows.map((row) => row.id))).map((event) => event.subjectId)).toEqual(["first", "second"]);
+    expect(Buffer.from(view).equals(Buffer.from(text))).toBe(true);
+  });
+
   it("refuses the whole statement with SQLSTATE 23505 when one row is already there, writing none", async () => {
     const id = orderedId();
     const row = (rowId: string) => ({ id: rowId, subjectType: "t", subjectId: "s", kind: "k", cause: "c", data: {} });
