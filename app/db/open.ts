@@ -134,7 +134,9 @@ async function openPostgres(
 ): Promise<Database> {
   // JIT off: the app's queries are short or, like the inventory view, mis-estimated by the planner (JSON arrays),
   // and compiling them costs more than running them (1.2 s of 1.5 s for the inventory view; bench/inventory.ts).
-  const pool = new pg.Pool({ connectionString: target.url, max: poolSize, options: "-c jit=off" });
+  // Time zone UTC: instants are stored as UTC in `timestamp(3)` columns, as Prisma writes them, and what the server
+  // stamps itself (a CURRENT_TIMESTAMP default, now()) follows the session's zone, which a server may set to its own.
+  const pool = new pg.Pool({ connectionString: target.url, max: poolSize, options: "-c jit=off -c timezone=UTC" });
   // An idle connection the server closed (restart, failover, a dropped test database) is already out of the pool;
   // the next query opens a new one. Unhandled, this event would end the process.
   pool.on("error", () => {});
