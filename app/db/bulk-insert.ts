@@ -87,14 +87,17 @@ export interface CopyText {
  * Many new rows in COPY's text format, for SqlTransaction.copyFrom: cheaper for the database to read than a JSON
  * batch, whose parsing was about a third of PostgreSQL's time in an import (perf, bench/import.ts). COPY cannot skip a
  * row that is already there: a unique key the rows break fails the whole statement (SQLSTATE 23505), so callers load
- * it inside a savepoint and fall back to bulkInsert. Ids and updatedAt are filled as bulkInsert fills them.
+ * it inside a savepoint and fall back to bulkInsert. Ids are filled as bulkInsert fills them; updatedAt, by the table.
  */
 export function copyText<Row extends object>(
   columns: ColumnTypes,
   rows: Row[],
   same: Record<string, unknown> = {},
 ): CopyText {
-  const { constants, varying: types } = splitColumns(columns, same);
+  // updatedAt is left to the table's default, the transaction's start, as createdAt is: the same stamp as text on
+  // every line cost PostgreSQL a parse per row (fractional seconds go through strtod, in software on PGlite).
+  const { updatedAt: _stamped, ...columnsCopied } = columns;
+  const { constants, varying: types } = splitColumns(columnsCopied, same);
   const varying = Object.keys(types);
   const constantNames = Object.keys(constants);
   // The values every row shares, written once and put at the end of each line.

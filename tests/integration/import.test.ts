@@ -28,6 +28,7 @@ describe.each([
 
   it("creates the campaign, its rewards, backers and pledges, and reports the rows it rejected", async () => {
     const shop = await createShop(db.prisma);
+    const started = Date.now();
     const result = await importFile(db, {
       shopId: shop.id,
       campaign: { name: "Nordic Sagas" },
@@ -82,8 +83,14 @@ describe.each([
         zip: "135 44",
       },
     });
-    // Creation is on the pledge itself: the run that brought it in, and no event per row.
+    // Creation is on the pledge itself: the run that brought it in, and no event per row. The stamps are the
+    // import's own (the database's, for copied rows), not a parsed date of the file.
     expect(sven.importRunId).toBe(result.runId);
+    for (const row of [sven, sven.backer]) {
+      expect(row.createdAt.getTime()).toBeGreaterThanOrEqual(started - 1000);
+      expect(row.updatedAt.getTime()).toBeGreaterThanOrEqual(started - 1000);
+      expect(row.updatedAt.getTime()).toBeLessThanOrEqual(Date.now() + 1000);
+    }
     expect(await events(campaign.id, "pledge.imported")).toHaveLength(0);
     const run = await db.prisma.importRun.findUniqueOrThrow({ where: { id: result.runId } });
     expect(run).toMatchObject({
