@@ -1,7 +1,8 @@
 // Many rows in one statement: the rows travel as one JSON parameter that PostgreSQL unpacks with
 // json_to_recordset. Prisma's createMany binds every value separately, and even a raw Prisma query passes its
 // parameters through Prisma's query compiler, which made imports crawl (bench/import.ts); these go straight to
-// the driver. The id, and updatedAt when the columns list it, are filled here as Prisma would fill them.
+// the driver. The id is filled here as Prisma would fill it, and updatedAt when the columns list it (except by COPY,
+// which leaves it to the table's default).
 import type { SqlTransaction } from "./open";
 import { orderedId } from "./ordered-id";
 
@@ -87,15 +88,15 @@ export interface CopyText {
  * Many new rows in COPY's text format, for SqlTransaction.copyFrom: cheaper for the database to read than a JSON
  * batch, whose parsing was about a third of PostgreSQL's time in an import (perf, bench/import.ts). COPY cannot skip a
  * row that is already there: a unique key the rows break fails the whole statement (SQLSTATE 23505), so callers load
- * it inside a savepoint and fall back to bulkInsert. Ids are filled as bulkInsert fills them; updatedAt, by the table.
+ * it inside a savepoint and fall back to bulkInsert. Ids are filled as bulkInsert fills them. updatedAt is left to the
+ * table's default (the transaction's start), as createdAt is, so a table it loads must have one: the same stamp as
+ * text on every line cost a parse per row (fractional seconds go through strtod, in software on PGlite).
  */
 export function copyText<Row extends object>(
   columns: ColumnTypes,
   rows: Row[],
   same: Record<string, unknown> = {},
 ): CopyText {
-  // updatedAt is left to the table's default, the transaction's start, as createdAt is: the same stamp as text on
-  // every line cost PostgreSQL a parse per row (fractional seconds go through strtod, in software on PGlite).
   const { updatedAt: _stamped, ...columnsCopied } = columns;
   const { constants, varying: types } = splitColumns(columnsCopied, same);
   const varying = Object.keys(types);
