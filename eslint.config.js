@@ -4,7 +4,17 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/**", "node_modules/**", "app/types/**", "coverage/**", "test-results/**", ".data/**"] },
+  {
+    ignores: [
+      "build/**",
+      "node_modules/**",
+      "app/types/**",
+      "coverage/**",
+      "test-results/**",
+      ".data/**",
+      "bench/.built/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

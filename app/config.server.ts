@@ -18,6 +18,8 @@ const EnvSchema = z
         }
       }),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
+    /** PGlite's WebAssembly also compiled by V8's optimizing compiler: faster queries, 50–65 MB more memory at an import's peak. */
+    PGLITE_OPTIMIZE: flag.default(false),
     SHOPIFY_API_KEY: z.string().min(1).optional(),
     SHOPIFY_API_SECRET: z.string().min(1).optional(),
     SHOPIFY_APP_URL: z.url().optional(),

@@ -11,7 +11,10 @@ declare global {
 
 async function boot(): Promise<Database> {
   const config = readConfig();
-  const db = await openDatabase(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE });
+  const db = await openDatabase(config.DATABASE_URL, {
+    poolSize: config.DATABASE_POOL_SIZE,
+    optimize: config.PGLITE_OPTIMIZE,
+  });
   const { applied } = await migrateDatabase(db);
   logger.info(
     { database: describeDatabaseUrl(config.DATABASE_URL), migrationsApplied: applied.length },

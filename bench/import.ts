@@ -7,19 +7,24 @@
 // `pglite://./.data/db` runs on a laptop; pglite://memory, or a postgres:// database; BENCH_BATCH_SIZE and
 // BENCH_CONCURRENCY try other batch sizes and batches in flight; BENCH_THREAD=1 reads the file on a thread of its own
 // and BENCH_THREAD=0 on the import's thread, where by default a large file is read on its own thread on PGlite only;
-// BENCH_AGAIN=1 then imports the same file again)
+// BENCH_AGAIN=1 then imports the same file again). It runs from a build of itself, as production runs the app
+// (bench/built.ts); BENCH_FROM_SOURCES=1 runs the TypeScript sources under tsx instead.
 import { spawnSync } from "node:child_process";
 import { createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { once } from "node:events";
 import { parse } from "csv-parse";
+import { readConfig } from "../app/config.server";
 import { migrateDatabase } from "../app/db/migrate";
 import { openDatabase, type Database } from "../app/db/open";
 import { describeDatabaseUrl, parseDatabaseUrl } from "../app/db/url";
 import { checkFile } from "../app/services/import/check-file";
 import { importFile } from "../app/services/import/import-file";
 import { refreshStatistics } from "../app/db/statistics";
+import { runFromBuild } from "./built";
+
+await runFromBuild(import.meta.url);
 
 // The file is written, and parsed for the baseline, by a process of its own (this script, called with --prepare):
 // doing it here first would leave its garbage in this process's heap, and 20–40 MB of it in the import's peak RSS.
@@ -184,7 +189,7 @@ if (target.kind === "pglite" && target.dataDir && !existsSync(target.dataDir)) {
   });
   if (made.status !== 0) throw new Error(`could not make the database in ${target.dataDir}`);
 }
-const db = await openDatabase(url, { poolSize: 4 });
+const db = await openDatabase(url, { poolSize: 4, optimize: readConfig().PGLITE_OPTIMIZE });
 await migrateDatabase(db);
 // What the database alone holds before the import starts (PGlite is PostgreSQL compiled to WebAssembly, in this
 // process): the import's own memory is the peak above it.

@@ -7,6 +7,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import express from "express";
+import { readConfig } from "../app/config.server";
 import { migrateDatabase } from "../app/db/migrate";
 import { openDatabase } from "../app/db/open";
 import { connectShop } from "../app/services/shops";
@@ -39,7 +40,7 @@ const sim = await startSim({
   faults: process.env.SIM_FAULTS,
   webhooks: { appUrl: `http://127.0.0.1:${appPort}`, secret },
 });
-const db = await openDatabase(databaseUrl);
+const db = await openDatabase(databaseUrl, { optimize: readConfig().PGLITE_OPTIMIZE });
 await migrateDatabase(db);
 const admin = createAdminClient({ shop: DEMO_SHOP.domain, accessToken: token, adminOrigin: sim.url });
 await connectShop(db.prisma, admin, token);

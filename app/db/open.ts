@@ -4,6 +4,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import v8 from "node:v8";
 import type { PGlite, SerializerOptions } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
@@ -34,9 +35,18 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export async function openDatabase(url: string, options: { poolSize?: number } = {}): Promise<Database> {
+export interface OpenOptions {
+  /** Connections in the pool (PostgreSQL). */
+  poolSize?: number;
+  /** PGlite's WebAssembly also compiled by V8's optimizing compiler (PGLITE_OPTIMIZE; see openPglite). */
+  optimize?: boolean;
+}
+
+export async function openDatabase(url: string, options: OpenOptions = {}): Promise<Database> {
   const target = parseDatabaseUrl(url);
-  return target.kind === "pglite" ? openPglite(target) : openPostgres(target, options.poolSize ?? 10);
+  return target.kind === "pglite"
+    ? openPglite(target, options.optimize ?? false)
+    : openPostgres(target, options.poolSize ?? 10);
 }
 
 // PGlite's buffer pool lives in the process's own memory, which WebAssembly never gives back: PostgreSQL's default
@@ -72,7 +82,19 @@ function bytesAsBlob(rows: Uint8Array): Blob {
   return blob as Blob;
 }
 
-async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): Promise<Database> {
+// V8 runs WebAssembly first as its baseline compiler (Liftoff) makes it, then compiles the hottest functions again
+// with its optimizing compiler (TurboFan), on its helper threads. For PostgreSQL's giant functions that takes 10–31 MB
+// of memory each (standard_ProcessUtility, raw_parser, nodeRead), which glibc's per-thread arenas keep after: an
+// import of 100,000 rows peaked 50–65 MB higher with it. Without it that import takes about 10% longer and the backers
+// list's queries 25–45% (bench/import.ts, bench/backers-list.ts). The embedded engine runs a laptop, a demo or a
+// small server, where memory is what runs out; PostgreSQL is the engine for speed. V8 reads the choice when it
+// compiles a module, so it is made before PGlite's (and Prisma's) WebAssembly is compiled, for the whole process.
+function chooseWasmCompiler(optimize: boolean) {
+  v8.setFlagsFromString(optimize ? "--no-liftoff-only" : "--liftoff-only");
+}
+
+async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>, optimize: boolean): Promise<Database> {
+  chooseWasmCompiler(optimize);
   // Loaded only here: PGlite's module alone is about 40 MB of a process's memory, which one on PostgreSQL never needs.
   const [{ PGlite, types }, { PrismaPGlite }] = await Promise.all([
     import("@electric-sql/pglite"),

@@ -14,7 +14,10 @@ const stopSignal = new Promise<NodeJS.Signals>((resolve) => {
 });
 
 const config = readConfig();
-const db = await openDatabase(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE });
+const db = await openDatabase(config.DATABASE_URL, {
+  poolSize: config.DATABASE_POOL_SIZE,
+  optimize: config.PGLITE_OPTIMIZE,
+});
 await migrateDatabase(db);
 const queue = await JobQueue.start(
   db,

@@ -13,7 +13,7 @@ export function registerDbCommands(program: Command) {
     .option("--json", "print the result as JSON")
     .action(async (options: { json?: boolean }) => {
       const config = readConfig();
-      const database = await openDatabase(config.DATABASE_URL, { poolSize: 2 });
+      const database = await openDatabase(config.DATABASE_URL, { poolSize: 2, optimize: config.PGLITE_OPTIMIZE });
       try {
         const result = await migrateDatabase(database);
         const target = describeDatabaseUrl(config.DATABASE_URL);
