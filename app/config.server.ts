@@ -18,7 +18,10 @@ const EnvSchema = z
         }
       }),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
-    /** PGlite's WebAssembly also compiled by V8's optimizing compiler: faster queries, 50–65 MB more memory at an import's peak. */
+    /**
+     * PGlite's WebAssembly also compiled by V8's optimizing compiler: faster queries, 50–65 MB more memory at an
+     * import's peak (app/db/open.ts).
+     */
     PGLITE_OPTIMIZE: flag.default(false),
     SHOPIFY_API_KEY: z.string().min(1).optional(),
     SHOPIFY_API_SECRET: z.string().min(1).optional(),

@@ -17,7 +17,8 @@ if (mode) {
   const start = performance.now();
   let close: () => Promise<void>;
   if (mode === "in-process") {
-    // As the app opened a new folder before: the PGlite that made the database goes on serving it.
+    // As the app opened a new folder before: the PGlite that made the database goes on serving it (and, as then,
+    // with V8's optimizing compiler; the app's case below has only the baseline one unless PGLITE_OPTIMIZE=true).
     const pglite = new PGlite(dataDir!);
     await pglite.waitReady;
     close = () => pglite.close();

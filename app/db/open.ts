@@ -38,7 +38,7 @@ export interface Database {
 export interface OpenOptions {
   /** Connections in the pool (PostgreSQL). */
   poolSize?: number;
-  /** PGlite's WebAssembly also compiled by V8's optimizing compiler (PGLITE_OPTIMIZE; see openPglite). */
+  /** PGlite's WebAssembly also compiled by V8's optimizing compiler (PGLITE_OPTIMIZE; see chooseWasmCompiler). */
   optimize?: boolean;
 }
 
