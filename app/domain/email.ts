@@ -13,6 +13,11 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@.]{2,}$/;
 export function emailIdentity(raw: string | null | undefined): EmailIdentity | null {
   const email = raw?.trim();
   if (!email || !EMAIL.test(email)) return null;
-  const identityKey = email.toLowerCase();
+  const identityKey = identityKeyOf(email);
   return { email, identityKey, privateRelay: identityKey.endsWith("@privaterelay.appleid.com") };
+}
+
+/** The key one person's email is found by, in every campaign of the shop (services/backer-identity.ts). */
+export function identityKeyOf(email: string): string {
+  return email.trim().toLowerCase();
 }

@@ -59,8 +59,8 @@ export async function mergeBackers(
     await tx.query(
       `UPDATE "Backer" SET "mergedIntoId" = $3, ${PERSONAL_FIELDS.map((f) => `"${f}" = NULL`).join(", ")},
               "addressConfirmedAt" = NULL, "updatedAt" = now()
-        WHERE "shopId" = $1 AND (id = $2 OR "mergedIntoId" = $2)`,
-      [shopId, merge.id, keep.id],
+        WHERE "shopId" = $1 AND "campaignId" = $4 AND (id = $2 OR "mergedIntoId" = $2)`,
+      [shopId, merge.id, keep.id, keep.campaignId],
     );
     // Field names, never values: Events outlive a redaction's reach less than the backer row.
     await tx.query(

@@ -6,6 +6,7 @@
 // - shop/redact deletes the shop's rows (services/shops.ts); app/uninstalled only ends its sessions.
 import type { Database } from "../db/open";
 import { currentBackerId } from "./backer-alias";
+import { backersByIdentity, currentBackerIds } from "./backer-identity";
 import { privacySettings } from "./exception-settings";
 import { raiseExceptions } from "./exceptions";
 
@@ -19,15 +20,9 @@ async function backersByEmail(db: Database, shopDomain: string, email: string | 
   const shop = await db.prisma.shop.findUnique({ where: { domain: shopDomain } });
   if (!shop) return { shop: null, backers: [], aliases: [] };
   // A backer merged into another (backer-merge.ts) is found by the identity it kept, and leads to that other one.
-  const matching = await db.prisma.backer.findMany({
-    where: {
-      shopId: shop.id,
-      OR: [{ email: { equals: email.trim(), mode: "insensitive" } }, { identityKey: email.trim().toLowerCase() }],
-    },
-    select: { id: true, mergedIntoId: true },
-  });
+  const matching = await backersByIdentity(db, shop.id, email);
   const backers = await db.prisma.backer.findMany({
-    where: { shopId: shop.id, id: { in: matching.map((b) => b.mergedIntoId ?? b.id) } },
+    where: { shopId: shop.id, id: { in: currentBackerIds(matching) } },
     include: { pledges: { select: { id: true }, orderBy: { createdAt: "asc" } } },
   });
   const aliases = matching.filter((b) => b.mergedIntoId).map((b) => b.id);
@@ -206,8 +201,10 @@ export async function applyRetention(db: Database, shopId: string, cause: string
   const days = privacySettings(shop.settings).retentionDays;
   if (days === null) return { backersRedacted: 0 };
   const due = await db.query<{ id: string }>(
+    // Through the shop's campaigns: Backer has no index on its shop alone (backer-identity.ts).
     `SELECT b.id FROM "Backer" b
-      WHERE b."shopId" = $1 AND b."identityKey" NOT LIKE 'redacted:%'
+      WHERE b."shopId" = $1 AND b."campaignId" IN (SELECT c.id FROM "Campaign" c WHERE c."shopId" = $1)
+        AND b."identityKey" NOT LIKE 'redacted:%'
         AND NOT EXISTS (
           SELECT 1 FROM "Pledge" p LEFT JOIN "OrderLink" l ON l."pledgeId" = p.id
            WHERE p."backerId" = b.id AND (

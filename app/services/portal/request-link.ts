@@ -8,6 +8,7 @@ import type { Database } from "../../db/open";
 import type { JobQueue } from "../../jobs/queue";
 import { stableUuid } from "../../jobs/stable-id";
 import { pacerForShop } from "../../shopify/pacer";
+import { backersByIdentity, currentBackerIds } from "../backer-identity";
 import { sendInvoices } from "../ordering/invoices";
 import { adminForShop } from "../shop-admin";
 
@@ -25,14 +26,13 @@ export async function requestLinks(db: Database, queue: JobQueue, shopDomain: st
   if (!shop || shop.uninstalledAt) return;
   // An email the merchant merged into another backer still finds that backer's pledges; the invoice goes to the
   // draft's email, the kept one, never to what was typed.
+  const backerIds = currentBackerIds(await backersByIdentity(db, shop.id, email));
+  if (!backerIds.length) return;
   const pledges = await db.query<{ id: string }>(
-    `SELECT p.id FROM "Pledge" p JOIN "Backer" b ON b.id = p."backerId"
-      WHERE p."shopId" = $1 AND p.status = 'COLLECTED'
-        AND (lower(b.email) = lower($2) OR b.id IN (
-              SELECT a."mergedIntoId" FROM "Backer" a
-               WHERE a."shopId" = $1 AND a."identityKey" = lower($2) AND a."mergedIntoId" IS NOT NULL))
+    `SELECT p.id FROM "Pledge" p
+      WHERE p."shopId" = $1 AND p."backerId" = ANY($2) AND p.status = 'COLLECTED'
       ORDER BY p.id LIMIT 50`,
-    [shop.id, email],
+    [shop.id, backerIds],
   );
   if (!pledges.length) return;
   await queueLinkEmails(
