@@ -1,16 +1,16 @@
 // One person across the shop's campaigns, found by email: the backers whose identity key it is, and the aliases a
 // merge left (backer-merge.ts), which lead to the backer they were merged into. Every backer's identity key is its
 // email, trimmed and lowercased (domain/email.ts), until a redaction replaces both.
-// The lookup goes through the shop's campaigns, so that the unique (campaignId, identityKey) index answers it:
-// Backer has no index on its shop alone, which every imported row would pay for (decision 0019).
+// The lookup goes through the shop's campaigns (shop-campaigns.ts), so that the unique (campaignId, identityKey)
+// index answers it.
 import { identityKeyOf } from "../domain/email";
 import type { Database } from "../db/open";
+import { inShopCampaigns } from "./shop-campaigns";
 
 /** $1 the shop, $2 the identity key. */
 export const BACKERS_BY_IDENTITY_SQL = `
   SELECT b.id, b."mergedIntoId" FROM "Backer" b
-   WHERE b."shopId" = $1 AND b."identityKey" = $2
-     AND b."campaignId" IN (SELECT c.id FROM "Campaign" c WHERE c."shopId" = $1)
+   WHERE b."shopId" = $1 AND b."identityKey" = $2 AND ${inShopCampaigns("b")}
    ORDER BY b.id`;
 
 export interface IdentityMatch {

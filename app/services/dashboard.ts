@@ -4,6 +4,7 @@
 import type { Database } from "../db/open";
 import type { ExceptionKind } from "./exceptions";
 import { PLEDGE_STATES_CTE } from "./ordering/summary";
+import { inShopCampaigns } from "./shop-campaigns";
 
 /** Cumulative: a pledge that is paid was also imported, ready, drafted and invoiced. */
 export interface Funnel {
@@ -67,7 +68,8 @@ export async function loadDashboard(db: Database, shopId: string, campaignId: st
                          THEN greatest(0, coalesce(p."amountDueMinor", 0) - coalesce(p."amountPaidMinor", 0))
                          ELSE 0 END)::bigint AS due
            FROM "Pledge" p LEFT JOIN "Reward" r ON r.id = p."rewardId"
-          WHERE p."shopId" = $1 AND ($2::text IS NULL OR p."campaignId" = $2) AND p.status = 'COLLECTED'
+          WHERE p."shopId" = $1 AND ${inShopCampaigns("p")} AND ($2::text IS NULL OR p."campaignId" = $2)
+            AND p.status = 'COLLECTED'
           GROUP BY p."currencyCode"
        ), balances AS (
          SELECT o."currencyCode", sum(o."outstandingMinor")::bigint AS due
@@ -89,14 +91,16 @@ export async function loadDashboard(db: Database, shopId: string, campaignId: st
     db.query<Dashboard["rewards"][number]>(
       `SELECT p."rewardId", r.title, count(*)::int AS pledges
          FROM "Pledge" p LEFT JOIN "Reward" r ON r.id = p."rewardId"
-        WHERE p."shopId" = $1 AND ($2::text IS NULL OR p."campaignId" = $2) AND p.status = 'COLLECTED'
+        WHERE p."shopId" = $1 AND ${inShopCampaigns("p")} AND ($2::text IS NULL OR p."campaignId" = $2)
+          AND p.status = 'COLLECTED'
         GROUP BY p."rewardId", r.title ORDER BY pledges DESC, r.title LIMIT 10`,
       scope,
     ),
     db.query<Dashboard["countries"][number]>(
       `SELECT b."countryCode", count(*)::int AS pledges
          FROM "Pledge" p JOIN "Backer" b ON b.id = p."backerId"
-        WHERE p."shopId" = $1 AND ($2::text IS NULL OR p."campaignId" = $2) AND p.status = 'COLLECTED'
+        WHERE p."shopId" = $1 AND ${inShopCampaigns("p")} AND ($2::text IS NULL OR p."campaignId" = $2)
+          AND p.status = 'COLLECTED'
         GROUP BY b."countryCode" ORDER BY pledges DESC, b."countryCode" LIMIT 10`,
       scope,
     ),

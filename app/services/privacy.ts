@@ -9,6 +9,7 @@ import { currentBackerId } from "./backer-alias";
 import { backersByIdentity, currentBackerIds } from "./backer-identity";
 import { privacySettings } from "./exception-settings";
 import { raiseExceptions } from "./exceptions";
+import { inShopCampaigns } from "./shop-campaigns";
 
 interface CustomerRequest {
   email: string | null;
@@ -201,10 +202,8 @@ export async function applyRetention(db: Database, shopId: string, cause: string
   const days = privacySettings(shop.settings).retentionDays;
   if (days === null) return { backersRedacted: 0 };
   const due = await db.query<{ id: string }>(
-    // Through the shop's campaigns: Backer has no index on its shop alone (backer-identity.ts).
     `SELECT b.id FROM "Backer" b
-      WHERE b."shopId" = $1 AND b."campaignId" IN (SELECT c.id FROM "Campaign" c WHERE c."shopId" = $1)
-        AND b."identityKey" NOT LIKE 'redacted:%'
+      WHERE b."shopId" = $1 AND ${inShopCampaigns("b")} AND b."identityKey" NOT LIKE 'redacted:%'
         AND NOT EXISTS (
           SELECT 1 FROM "Pledge" p LEFT JOIN "OrderLink" l ON l."pledgeId" = p.id
            WHERE p."backerId" = b.id AND (

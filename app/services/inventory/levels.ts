@@ -5,6 +5,7 @@ import type { Database } from "../../db/open";
 import type { AdminClient } from "../../shopify/admin-client";
 import { ITEM_VARIANT, VARIANT_LEVELS } from "../../shopify/operations/inventory";
 import { pacedRequest, type CostPacer } from "../../shopify/pacer";
+import { inShopCampaigns } from "../shop-campaigns";
 
 const PAGE = 25;
 
@@ -18,10 +19,10 @@ export async function trackedVariantIds(db: Database, shopId: string, campaignId
       WHERE v."shopId" = $1 AND ($2::text IS NULL OR o."campaignId" = $2)
      UNION
      SELECT c.value #>> '{}' FROM "Pledge" p, jsonb_each(COALESCE(p.choices->'variants', '{}'::jsonb)) c
-      WHERE p."shopId" = $1 AND ($2::text IS NULL OR p."campaignId" = $2)
+      WHERE p."shopId" = $1 AND ${inShopCampaigns("p")} AND ($2::text IS NULL OR p."campaignId" = $2)
      UNION
      SELECT e->>'variantId' FROM "Pledge" p, jsonb_array_elements(COALESCE(p.choices->'extras', '[]'::jsonb)) e
-      WHERE p."shopId" = $1 AND ($2::text IS NULL OR p."campaignId" = $2)`,
+      WHERE p."shopId" = $1 AND ${inShopCampaigns("p")} AND ($2::text IS NULL OR p."campaignId" = $2)`,
     [shopId, campaignId ?? null],
   );
   return rows.map((r) => r.variantId).filter(Boolean);

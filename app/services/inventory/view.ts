@@ -15,6 +15,7 @@
 import { stringify } from "csv-stringify/sync";
 import type { Database } from "../../db/open";
 import { spreadsheetSafe } from "../../domain/spreadsheet-safe";
+import { inShopCampaigns } from "../shop-campaigns";
 
 export interface InventoryFilter {
   campaignId?: string | null;
@@ -50,7 +51,7 @@ pledges AS (
               WHEN l.state IN ('PAID', 'CANCELLED') THEN 'ordered'
               ELSE 'pledged' END AS stage
     FROM "Pledge" p LEFT JOIN "OrderLink" l ON l."pledgeId" = p.id
-   WHERE p."shopId" = $1 AND p.status = 'COLLECTED'
+   WHERE p."shopId" = $1 AND ${inShopCampaigns("p")} AND p.status = 'COLLECTED'
 ),
 -- Add-ons are unnested first: joined before, the planner pairs every pledge with every reward of its campaign.
 add_ons AS MATERIALIZED (

@@ -7,6 +7,7 @@
 import type { Database } from "../../db/open";
 import { orderSettings } from "./settings";
 import { backerLabel } from "../../domain/backer-label";
+import { inShopCampaigns } from "../shop-campaigns";
 
 export interface OrderingCounts {
   pledges: number;
@@ -41,7 +42,7 @@ export const PLEDGE_STATES_CTE = `mapped AS (
                    LEFT JOIN mapped m ON m.kind = 'ADDON' AND m.source = p.source AND m."externalId" = a->>'rewardExternalId'
                   WHERE (a->>'quantity')::int > 0 AND (m.id IS NULL OR NOT m.ok))) AS unmapped
          FROM "Pledge" p LEFT JOIN "OrderLink" l ON l."pledgeId" = p.id
-        WHERE p."shopId" = $1 AND ($2::text IS NULL OR p."campaignId" = $2)
+        WHERE p."shopId" = $1 AND ${inShopCampaigns("p")} AND ($2::text IS NULL OR p."campaignId" = $2)
      )`;
 
 export async function orderingCounts(db: Database, shopId: string, campaignId: string): Promise<OrderingCounts> {
