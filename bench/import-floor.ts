@@ -41,8 +41,8 @@ async function floor(label: string, checkingKeys: boolean) {
     checkingKeys && "Pledge",
     `INSERT INTO "Pledge" (id, "shopId", "campaignId", "backerId", source, "externalBackerId", "backerNumber",
                            "amountMinor", "currencyCode", items, "addOns", answers, "updatedAt")
-     SELECT $3 || g, $1, $2, $3 || g, 'KICKSTARTER', $3 || (5000000 + g), g, 7400, 'USD', $5::jsonb,
-            '[{"rewardExternalId":"1","quantity":1}]'::jsonb, '{"Which colour?":"Blue","T-shirt size":"M"}'::jsonb, now()
+     SELECT $3 || g, $1, $2, $3 || g, 'KICKSTARTER', $3 || (5000000 + g), g, 7400, 'USD', $5::json,
+            '[{"rewardExternalId":"1","quantity":1}]'::jsonb, '{"Which colour?":"Blue","T-shirt size":"M"}'::json, now()
        FROM generate_series(1, $4) g`,
     [shop.id, campaign.id, prefix, rows, items],
   );

@@ -249,11 +249,16 @@ async function insertOrCompareOnce(
   return { inserted: answer!.inserted ?? [], found: answer!.found ?? [] };
 }
 
-/** True where a column of the stored row `alias` differs from the given row `x`'s: jsonb by value, null = null. */
+/**
+ * True where a column of the stored row `alias` differs from the given row `x`'s: JSON by value, null = null. A json
+ * column has no equality of its own, and two texts of one value (keys in another order) are the same value: it is
+ * compared as jsonb.
+ */
 export function differs(columns: ColumnTypes, alias: string): string {
   const names = Object.keys(columns);
-  const stored = names.map((name) => `${alias}."${name}"`);
-  const given = names.map((name) => field(name, columns[name]!));
+  const asValue = (name: string, value: string) => (columns[name] === "json" ? `${value}::jsonb` : value);
+  const stored = names.map((name) => asValue(name, `${alias}."${name}"`));
+  const given = names.map((name) => asValue(name, field(name, columns[name]!)));
   return `(${stored.join(", ")}) IS DISTINCT FROM (${given.join(", ")})`;
 }
 

@@ -161,7 +161,7 @@ export async function redactBackers(db: Database, shopId: string, backerIds: str
       [shopId, backerIds],
     );
     await tx.query(
-      `UPDATE "Pledge" SET answers = '{}'::jsonb, "updatedAt" = now() WHERE "shopId" = $1 AND "backerId" = ANY($2)`,
+      `UPDATE "Pledge" SET answers = '{}', "updatedAt" = now() WHERE "shopId" = $1 AND "backerId" = ANY($2)`,
       [shopId, backerIds],
     );
     // Rejected rows keep the file's cells, personal data included: the ones naming these emails go.

@@ -351,6 +351,45 @@ describe.each([
     ).toEqual(people);
   });
 
+  it("keeps the survey's questions in the file's order, and a newer file with its columns moved changes nothing", async () => {
+    const shop = await createShop(db.prisma);
+    const mapping = ColumnMapping.parse({ externalBackerId: "Order", email: "Mail", amount: "Paid" });
+    const write = (name: string, header: string, row: string) => {
+      const file = path.join(dir, name);
+      writeFileSync(file, `${header}\n${row}\n`);
+      return { path: file, fileName: name, mapping, currency: "EUR" };
+    };
+    // jsonb would have given the keys back shortest first: Size, Colour, then the question.
+    const first = await importFile(db, {
+      shopId: shop.id,
+      campaign: { name: "Survey order" },
+      ...write(
+        "survey.csv",
+        "Order,Mail,Paid,What should we engrave on the lid?,Size,Colour",
+        "S-1,s@example.com,30.00,Ada,M,Blue",
+      ),
+    });
+    const answersOf = async () =>
+      (await db.prisma.pledge.findFirstOrThrow({ where: { campaignId: first.campaignId } })).answers;
+    expect(Object.entries((await answersOf()) as Record<string, string>)).toEqual([
+      ["What should we engrave on the lid?", "Ada"],
+      ["Size", "M"],
+      ["Colour", "Blue"],
+    ]);
+
+    const moved = await importFile(db, {
+      shopId: shop.id,
+      campaign: { id: first.campaignId },
+      ...write(
+        "moved.csv",
+        "Order,Mail,Paid,Colour,Size,What should we engrave on the lid?",
+        "S-1,s@example.com,30.00,Blue,M,Ada",
+      ),
+    });
+    expect(moved).toMatchObject({ created: 0, updated: 0, unchanged: 1 });
+    expect(await events(first.campaignId, "pledge.changed")).toEqual([]);
+  });
+
   it("will not import into another shop's campaign", async () => {
     const mine = await createShop(db.prisma);
     const theirs = await createShop(db.prisma);
