@@ -37,7 +37,7 @@ import { RunStatus } from "../components/RunStatus";
 import { StatCards } from "../components/StatCards";
 import { readConfig } from "../config.server";
 import { database } from "../db.server";
-import { ColumnMapping } from "../domain/import/mapped";
+import { ColumnMapping } from "../domain/import/column-mapping";
 import { PLATFORMS } from "../domain/import/record";
 import { jobs } from "../jobs/runtime.server";
 import { campaignSummary } from "../services/campaigns";

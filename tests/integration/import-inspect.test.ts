@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ColumnMapping } from "../../app/domain/import/mapped";
+import { ColumnMapping } from "../../app/domain/import/column-mapping";
 import { headersKey, inspectFile, saveMapping, savedMappingFor } from "../../app/services/import/inspect-file";
 import { engineName, openTestDatabase } from "../helpers/database";
 import { createShop } from "../helpers/factories";

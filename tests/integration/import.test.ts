@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import yazl from "yazl";
-import { ColumnMapping } from "../../app/domain/import/mapped";
+import { ColumnMapping } from "../../app/domain/import/column-mapping";
 import type { Database } from "../../app/db/open";
 import { importFile as importAnyFile, type ImportRequest } from "../../app/services/import/import-file";
 import { UnreadableFileError } from "../../app/services/import/read-tables";

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../app/db/open";
-import type { ColumnMapping } from "../../app/domain/import/mapped";
+import type { ColumnMapping } from "../../app/domain/import/column-mapping";
 import { importFile } from "../../app/services/import/import-file";
 import { UnreadableFileError } from "../../app/services/import/read-tables";
 import { openTestDatabase } from "../helpers/database";

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { detectFormat } from "../../app/domain/import/formats";
 import { indiegogo } from "../../app/domain/import/indiegogo";
-import { ColumnMapping, gamefound, mappedFormat } from "../../app/domain/import/mapped";
+import { ColumnMapping } from "../../app/domain/import/column-mapping";
+import { gamefound, mappedFormat } from "../../app/domain/import/mapped";
 import { readFixture } from "../helpers/csv";
 
 function parse(format: typeof indiegogo, file: string, currency: string) {

@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { countryCode } from "../../app/domain/countries";
 import { emailIdentity } from "../../app/domain/email";
 import { kickstarter } from "../../app/domain/import/kickstarter";
-import { ColumnMapping } from "../../app/domain/import/mapped";
+import { ColumnMapping } from "../../app/domain/import/column-mapping";
 import { parseMoney } from "../../app/domain/money-parse";
 import { checkFile } from "../../app/services/import/check-file";
 import { parseFile } from "../../app/services/import/parse-file";

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { Option, type Command } from "commander";
 import { refreshStatistics } from "../../db/statistics";
-import { ColumnMapping } from "../../domain/import/mapped";
+import { ColumnMapping } from "../../domain/import/column-mapping";
 import type { Platform } from "../../domain/import/record";
 import { checkFile, type ImportReport } from "../../services/import/check-file";
 import { importFile, type ImportResult } from "../../services/import/import-file";

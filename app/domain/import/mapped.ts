@@ -1,35 +1,9 @@
 // Any CSV, read through a column mapping the merchant saves once: which column holds the email, the amount,
 // and so on. Columns the mapping does not name are kept as survey answers. Gamefound's import file is the same
 // thing with a mapping that ships with the app.
-import { z } from "zod";
+import type { ColumnMapping } from "./column-mapping";
 import { cleanCell, columnIndex, finishRow, RowReader } from "./fields";
 import { normaliseHeader, type ParsedRow, type PledgeStatus, type Platform, type PlatformFormat } from "./record";
-
-const column = z.string().trim().min(1);
-
-export const ColumnMapping = z.object({
-  externalBackerId: column,
-  email: column,
-  amount: column,
-  name: column.optional(),
-  backerNumber: column.optional(),
-  status: column.optional(),
-  pledgedAt: column.optional(),
-  shippingPaid: column.optional(),
-  bonus: column.optional(),
-  rewardId: column.optional(),
-  rewardTitle: column.optional(),
-  rewardMinimum: column.optional(),
-  shippingName: column.optional(),
-  address1: column.optional(),
-  address2: column.optional(),
-  city: column.optional(),
-  province: column.optional(),
-  zip: column.optional(),
-  country: column.optional(),
-  phone: column.optional(),
-});
-export type ColumnMapping = z.infer<typeof ColumnMapping>;
 
 const STATUSES: Record<string, PledgeStatus> = {
   collected: "COLLECTED",

@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Database } from "../../db/open";
 import { refreshStatistics } from "../../db/statistics";
-import type { ColumnMapping } from "../../domain/import/mapped";
+import type { ColumnMapping } from "../../domain/import/column-mapping";
 import type { Platform } from "../../domain/import/record";
 import { TerminalJobError, type JobContext, type JobQueue } from "../../jobs/queue";
 import { importFile } from "./import-file";

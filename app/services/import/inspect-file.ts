@@ -3,7 +3,7 @@
 // saved for files with the same columns).
 import { createHash } from "node:crypto";
 import type { PrismaClient } from "@prisma/client";
-import { ColumnMapping } from "../../domain/import/mapped";
+import { ColumnMapping } from "../../domain/import/column-mapping";
 import { normaliseHeader } from "../../domain/import/record";
 import { parseFile, type FileShape, type ParseFileOptions } from "./parse-file";
 import { readTables, UnreadableFileError } from "./read-tables";

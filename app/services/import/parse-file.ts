@@ -2,7 +2,8 @@
 // headers, and every row turned into a record or rejected with its reasons. A backer id seen twice in the file
 // is rejected the second time. The import and the dry run both read files through here.
 import { detectFormat, formatFor } from "../../domain/import/formats";
-import { mappedFormat, type ColumnMapping } from "../../domain/import/mapped";
+import type { ColumnMapping } from "../../domain/import/column-mapping";
+import { mappedFormat } from "../../domain/import/mapped";
 import {
   normaliseHeader,
   type PledgeRecord,
