@@ -8,7 +8,7 @@ import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import yazl from "yazl";
 import { checkFile } from "../../app/services/import/check-file";
-import { readTables } from "../../app/services/import/read-tables";
+import { FILE_CHUNK_BYTES, readTables } from "../../app/services/import/read-tables";
 
 const dir = mkdtempSync(path.join(tmpdir(), "pb-import-"));
 const file = (name: string, content: string | Buffer) => {
@@ -86,11 +86,13 @@ describe("reading exports from disk", () => {
       last: ["Zoë Ångström", "Göteborg"],
       encoding: "windows1252",
     });
-    // The same in UTF-8, its "ö" at bytes 131,071–131,072: across the second and third 64 KiB chunks it is read in.
+    // The same in UTF-8, its "ö" across the first and second chunks the check reads, the second a whole chunk.
     const head = `${rows.join("\n")}\n`;
-    const padding = "x".repeat(2 * 65536 - 1 - Buffer.byteLength(head) - ",G".length);
-    const utf8 = Buffer.from(`${head}${padding},Göteborg\nZoë Ångström,東京`);
-    expect(utf8.subarray(131071, 131073).toString()).toBe("ö");
+    const fill = FILE_CHUNK_BYTES - 1 - Buffer.byteLength(head) - ",G".length;
+    const fillRows = Math.floor((fill - 1) / "x,y\n".length);
+    const padding = "x,y\n".repeat(fillRows) + "x".repeat(fill - fillRows * "x,y\n".length);
+    const utf8 = Buffer.from(`${head}${padding},Göteborg\n${"x,y\n".repeat(FILE_CHUNK_BYTES / 4)}Zoë Ångström,東京`);
+    expect(utf8.subarray(FILE_CHUNK_BYTES - 1, FILE_CHUNK_BYTES + 1).toString()).toBe("ö");
     expect(await lastRow(file("long-utf8.csv", utf8))).toEqual({
       last: ["Zoë Ångström", "東京"],
       encoding: "utf8",

@@ -57,7 +57,7 @@ export async function* readTables(path: string, displayName = path): AsyncGenera
   }
   if (isUtf32(sample))
     throw new UnreadableFileError(`${displayName} is in UTF-32, which Pledgebridge does not read: save it as UTF-8`);
-  const encoding = await encodingOf(sample, sample.length < SAMPLE_BYTES, async () => createReadStream(path));
+  const encoding = await encodingOf(sample, sample.length < SAMPLE_BYTES, async () => fileBytes(path));
   // NUL bytes belong in UTF-16 text only.
   if ((encoding === "utf8" || encoding === "windows1252") && looksBinary(sample))
     throw new UnreadableFileError(`${displayName} is not a CSV file (it looks binary)`);
@@ -76,25 +76,51 @@ export async function* readTables(path: string, displayName = path): AsyncGenera
  * a BOM, checked to the end of the table. An export saved as Windows-1252 can be plain ASCII for its first thousand
  * rows; read as UTF-8, its first "ë" would become U+FFFD, the replacement character.
  */
-async function encodingOf(sample: Buffer, complete: boolean, whole: () => Promise<Readable>): Promise<Encoding> {
+async function encodingOf(
+  sample: Buffer,
+  complete: boolean,
+  whole: () => Promise<AsyncIterable<Buffer>>,
+): Promise<Encoding> {
   const encoding = detectEncoding(sample);
   if (encoding !== "utf8" || complete || hasUtf8Bom(sample)) return encoding;
-  return (await isUtf8Stream(await whole())) ? "utf8" : "windows1252";
+  return (await isUtf8Throughout(await whole())) ? "utf8" : "windows1252";
 }
 
-/** Whether a stream is UTF-8 throughout; a character cut off by the end of the file does not count against it. */
-async function isUtf8Stream(stream: Readable): Promise<boolean> {
+/**
+ * Whether bytes are UTF-8 throughout; a character cut off by the end of the file does not count against it. Leaving
+ * early ends the chunks' source (a stream is destroyed, a file closed).
+ */
+async function isUtf8Throughout(chunks: AsyncIterable<Buffer>): Promise<boolean> {
   let carried: Buffer = Buffer.alloc(0);
+  for await (const chunk of chunks) {
+    const bytes = carried.length ? Buffer.concat([carried, chunk]) : chunk;
+    const whole = wholeCharacters(bytes);
+    if (!isUtf8(bytes.subarray(0, whole))) return false;
+    // A copy: the chunk may be a buffer its source fills again (fileBytes).
+    carried = Buffer.from(bytes.subarray(whole));
+  }
+  return true;
+}
+
+/** How much of a file fileBytes reads at a time. */
+export const FILE_CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * A file's bytes, a chunk at a time into one buffer that each chunk overwrites: a chunk is good until the next is
+ * asked for. Read through a stream, each 64 KB chunk was fresh memory, and checking a 35 MB export took 80–100 ms
+ * instead of 9–11 (page faults and garbage).
+ */
+async function* fileBytes(path: string): AsyncGenerator<Buffer> {
+  const handle = await open(path, "r");
   try {
-    for await (const chunk of stream) {
-      const bytes = carried.length ? Buffer.concat([carried, chunk as Buffer]) : (chunk as Buffer);
-      const whole = wholeCharacters(bytes);
-      if (!isUtf8(bytes.subarray(0, whole))) return false;
-      carried = bytes.subarray(whole);
+    const buffer = Buffer.allocUnsafeSlow(FILE_CHUNK_BYTES);
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (!bytesRead) return;
+      yield buffer.subarray(0, bytesRead);
     }
-    return true;
   } finally {
-    stream.destroy();
+    await handle.close();
   }
 }
 
