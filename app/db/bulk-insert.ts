@@ -127,6 +127,15 @@ export function copyText<Row extends object>(
   return { columns: [...varying, ...constantNames], text: text.subarray(0, length), count: rows.length, ids };
 }
 
+/**
+ * Gives a COPY text's memory back now, once its statement is done, instead of when the garbage collector comes to it:
+ * a batch's text is about a megabyte, made on the reading thread and dropped on the import's, whose collector counted
+ * such memory by the tens of megabytes before it ran (decision 0021). The text is empty after.
+ */
+export function releaseCopyText(rows: CopyText): void {
+  if (rows.text.buffer instanceof ArrayBuffer) rows.text.buffer.transfer(0);
+}
+
 /** One value as COPY's text format writes it: \N for null, and a backslash before what would end the value. */
 function copyValue(value: unknown): string {
   if (value === null || value === undefined) return "\\N";

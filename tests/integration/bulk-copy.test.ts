@@ -2,7 +2,7 @@
 // the format gives a meaning to, and a row already there must refuse the whole statement with its SQLSTATE.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyText } from "../../app/db/bulk-insert";
+import { copyText, releaseCopyText } from "../../app/db/bulk-insert";
 import type { SqlTransaction } from "../../app/db/open";
 import { orderedId } from "../../app/db/ordered-id";
 import { engineName, openTestDatabase } from "../helpers/database";
@@ -101,6 +101,25 @@ describe(`copyText on ${engineName}`, () => {
     await db.transaction((tx) => tx.copyFrom("Event", columns, view));
     expect((await readBack(rows.map((row) => row.id))).map((event) => event.subjectId)).toEqual(["first", "second"]);
     expect(Buffer.from(view).equals(Buffer.from(text))).toBe(true);
+  });
+
+  it("gives a loaded text's memory back: the rows stay, the text is empty", async () => {
+    const rows = ["kept"].map((subjectId) => ({
+      id: orderedId(),
+      subjectType: "release",
+      subjectId,
+      kind: "copy",
+      cause: "c",
+      data: {},
+    }));
+    const copied = copyText(EVENT_COLUMNS, rows, { shopId });
+    await db.transaction((tx) => tx.copyFrom("Event", copied.columns, copied.text));
+    const memory = copied.text.buffer;
+    expect(memory.byteLength).toBeGreaterThan(0);
+    releaseCopyText(copied);
+    expect(memory.byteLength).toBe(0);
+    expect(copied.text.byteLength).toBe(0);
+    expect((await readBack(rows.map((row) => row.id))).map((event) => event.subjectId)).toEqual(["kept"]);
   });
 
   it("refuses the whole statement with SQLSTATE 23505 when one row is already there, writing none", async () => {

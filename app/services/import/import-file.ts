@@ -6,7 +6,7 @@ import { setImmediate } from "node:timers/promises";
 import type { Campaign } from "@prisma/client";
 import type { Database } from "../../db/open";
 import type { RowError } from "../../domain/import/record";
-import { bulkInsert } from "../../db/bulk-insert";
+import { bulkInsert, releaseCopyText } from "../../db/bulk-insert";
 import { keyCheck } from "../../db/foreign-keys";
 import { createCampaign } from "../campaigns";
 import type { ImportReport } from "./check-file";
@@ -148,6 +148,7 @@ async function importBatches(
       batch.rejections.map(({ table, row, cells, errors: rowErrors }) => ({ table, row, cells, errors: rowErrors })),
       { same: { shopId: request.shopId, importRunId: run.id } },
     );
+    if (batch.newRows) for (const rows of [batch.newRows.backers, batch.newRows.pledges]) releaseCopyText(rows);
     batch.written();
     counts.created += outcome.created;
     counts.updated += outcome.updated;
