@@ -129,8 +129,9 @@ rmSync(workDir, { recursive: true, force: true });
 
 const baseline = databases[0]!.ms;
 console.log(
-  `${pledges.toLocaleString("en")} pledges copied in batches of ${BATCH.toLocaleString("en")} into copies of the Pledge ` +
-    `table, each in a database of its own, taking turns: ${server ? describeDatabaseUrl(server) : "PGlite in folders"}`,
+  `${pledges.toLocaleString("en")} pledges copied in batches of ${BATCH.toLocaleString("en")} into ${databases.length} ` +
+    `databases whose Pledge table differs in one thing each, taking turns: ` +
+    (server ? describeDatabaseUrl(server) : "PGlite in folders"),
 );
 for (const [index, { ms }] of databases.entries()) {
   const label = variants[index]!.label;
