@@ -5,7 +5,7 @@
 // of a trigger per row (copyCheckingKeys), so the floor there is measured that way, and with the triggers beside it,
 // each into a database of its own when it is in memory.
 // Usage: npx tsx bench/import-floor.ts [rows]   (DATABASE_URL as there)
-import { keyCheck, loadCheckingKeys } from "../app/db/foreign-keys";
+import { keyCheck, loadCheckingKeys, type LoadedKeys } from "../app/db/foreign-keys";
 import { migrateDatabase } from "../app/db/migrate";
 import { openDatabase, type Database } from "../app/db/open";
 import { describeDatabaseUrl } from "../app/db/url";
@@ -24,11 +24,16 @@ async function floor(label: string, checkingKeys: boolean) {
   const campaign = await db.prisma.campaign.create({
     data: { shopId: shop.id, handle: "floor", name: "Floor", platform: "KICKSTARTER", currencyCode: "USD" },
   });
-  // Ids, identities and backer ids of this run: the prefix, then a number (so all sort before the prefix and a "z").
+  // Ids, identities and backer ids of this run: the prefix, then a number.
   const prefix = `f${Date.now()}-`;
+  // What the rows hold in the columns their keys use, as the import's COPY text says it (copyCheckingKeys): the
+  // backers loaded first stand for a batch's own new backers, which its pledges' keys need not look up.
+  const none = { count: 0, same: {}, values: {} };
+  const backersLoaded = { count: rows, same: { campaignId: campaign.id }, values: {} };
+  const pledgesLoaded = { count: rows, same: { rewardId: null, importRunId: null }, values: { backerId: [] } };
   const backers = await timed(
     db,
-    checkingKeys && "Backer",
+    checkingKeys && [backersLoaded, none],
     `INSERT INTO "Backer" (id, "shopId", "campaignId", "identityKey", email, "firstName", "lastName", phone, address1,
                            city, zip, "countryCode", "updatedAt")
      SELECT $3 || g, $1, $2, $3 || g || '@example.com', 'backer' || g || '@example.com', 'Backer', g::text,
@@ -38,7 +43,7 @@ async function floor(label: string, checkingKeys: boolean) {
   );
   const pledges = await timed(
     db,
-    checkingKeys && "Pledge",
+    checkingKeys && [none, pledgesLoaded],
     `INSERT INTO "Pledge" (id, "shopId", "campaignId", "backerId", source, "externalBackerId", "backerNumber",
                            "amountMinor", "currencyCode", items, "addOns", answers, "updatedAt")
      SELECT $3 || g, $1, $2, $3 || g, 'KICKSTARTER', $3 || (5000000 + g), g, 7400, 'USD', $5::json,
@@ -53,12 +58,12 @@ async function floor(label: string, checkingKeys: boolean) {
       `${Math.round((rows / total) * 1000).toLocaleString("en")} rows/s`,
   );
 
-  async function timed(db: Database, checkingKeysOf: string | false, sql: string, params: unknown[]) {
-    const check = checkingKeysOf ? await keyCheck(db, [checkingKeysOf]) : null;
+  async function timed(db: Database, loaded: LoadedKeys[] | false, sql: string, params: unknown[]) {
+    const check = loaded ? await keyCheck(db, ["Backer", "Pledge"]) : null;
     const start = performance.now();
     await db.transaction(async (tx) => {
       const insert = () => tx.query(sql, params);
-      if (check) await loadCheckingKeys(tx, check, [{ first: prefix, last: `${prefix}z` }], insert);
+      if (check && loaded) await loadCheckingKeys(tx, check, loaded, insert);
       else await insert();
     });
     return performance.now() - start;

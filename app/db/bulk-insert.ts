@@ -80,8 +80,20 @@ export interface CopyText {
   text: Uint8Array;
   /** How many rows (lines) the text holds. */
   count: number;
-  /** The least and the greatest id among the rows (null when there are none): where to find them again. */
-  ids: { first: string; last: string } | null;
+  /** The values every row shares. */
+  same: Record<string, unknown>;
+  /**
+   * What a foreign-key check must look up in the columns asked for (`keyed`): their distinct values, without nulls
+   * and without those the same load brings (`within`).
+   */
+  values: Record<string, unknown[]>;
+}
+
+export interface CopyKeys {
+  /** Columns whose values a foreign-key check needs (copyCheckingKeys). */
+  keyed?: string[];
+  /** Values of a keyed column that rows loaded with these bring (a pledge's backer, new in the same batch). */
+  within?: Record<string, ReadonlySet<unknown>>;
 }
 
 /**
@@ -90,12 +102,15 @@ export interface CopyText {
  * row that is already there: a unique key the rows break fails the whole statement (SQLSTATE 23505), so callers load
  * it inside a savepoint and fall back to bulkInsert. Ids are filled as bulkInsert fills them. updatedAt is left to the
  * table's default (the transaction's start), as createdAt is, so a table it loads must have one: the same stamp as
- * text on every line cost a parse per row (fractional seconds go through strtod, in software on PGlite).
+ * text on every line cost a parse per row (fractional seconds go through strtod, in software on PGlite). The columns
+ * `keyed` also come back as the values their foreign keys must find (CopyText.values), for copyCheckingKeys, which
+ * then reads nothing back.
  */
 export function copyText<Row extends object>(
   columns: ColumnTypes,
   rows: Row[],
   same: Record<string, unknown> = {},
+  { keyed = [], within = {} }: CopyKeys = {},
 ): CopyText {
   const { updatedAt: _stamped, ...columnsCopied } = columns;
   const { constants, varying: types } = splitColumns(columnsCopied, same);
@@ -103,14 +118,15 @@ export function copyText<Row extends object>(
   const constantNames = Object.keys(constants);
   // The values every row shares, written once and put at the end of each line.
   const tail = constantNames.map((name) => `\t${copyValue(constants[name])}`).join("");
+  const distinct = keyed.filter((name) => !(name in constants)).map((name) => [name, new Set<unknown>()] as const);
   const lines: string[] = [];
   let bytes = 0;
-  let first = "";
-  let last = "";
   for (const row of rows as Array<Record<string, unknown>>) {
     const id = (row.id as string | undefined) ?? orderedId();
-    if (!first || id < first) first = id;
-    if (id > last) last = id;
+    for (const [name, set] of distinct) {
+      const value = row[name];
+      if (value !== null && value !== undefined && !within[name]?.has(value)) set.add(value);
+    }
     let line = copyValue(id);
     for (let i = 1; i < varying.length; i++) line += `\t${copyValue(row[varying[i]!])}`;
     line += `${tail}\n`;
@@ -123,8 +139,13 @@ export function copyText<Row extends object>(
   const text = Buffer.allocUnsafeSlow(bytes);
   let length = 0;
   for (const line of lines) length += text.write(line, length);
-  const ids = rows.length ? { first, last } : null;
-  return { columns: [...varying, ...constantNames], text: text.subarray(0, length), count: rows.length, ids };
+  return {
+    columns: [...varying, ...constantNames],
+    text: text.subarray(0, length),
+    count: rows.length,
+    same: constants,
+    values: Object.fromEntries(distinct.map(([name, set]) => [name, [...set]])),
+  };
 }
 
 /**

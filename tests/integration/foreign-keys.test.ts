@@ -52,9 +52,13 @@ describe(`copyCheckingKeys on ${engineName}`, () => {
       ...change.pledge?.(n),
     }));
     const same = { shopId, campaignId };
+    const pledgeSame = { ...same, source: "KICKSTARTER", amountMinor: 4900, currencyCode: "EUR" };
     return [
       copyText(BACKER_COLUMNS, backers, { ...same, ...change.backer }),
-      copyText(PLEDGE_COLUMNS, pledges, { ...same, source: "KICKSTARTER", amountMinor: 4900, currencyCode: "EUR" }),
+      copyText(PLEDGE_COLUMNS, pledges, pledgeSame, {
+        keyed: ["backerId", "rewardId", "importRunId"],
+        within: { backerId: new Set(backers.map((backer) => backer.id)) },
+      }),
     ];
   }
   const counts = async () => ({
@@ -63,11 +67,13 @@ describe(`copyCheckingKeys on ${engineName}`, () => {
   });
 
   it("reads every foreign key of the tables from the catalog", () => {
-    expect(check.keys).toEqual([
-      { name: "Backer_campaignId_fkey", table: "Backer" },
-      { name: "Pledge_backerId_fkey", table: "Pledge" },
-      { name: "Pledge_importRunId_fkey", table: "Pledge" },
-      { name: "Pledge_rewardId_fkey", table: "Pledge" },
+    expect(
+      check.keys.map(({ name, table, column, parent, parentType }) => [name, table, column, parent, parentType]),
+    ).toEqual([
+      ["Backer_campaignId_fkey", "Backer", "campaignId", "Campaign", "text"],
+      ["Pledge_backerId_fkey", "Pledge", "backerId", "Backer", "text"],
+      ["Pledge_importRunId_fkey", "Pledge", "importRunId", "ImportRun", "text"],
+      ["Pledge_rewardId_fkey", "Pledge", "rewardId", "Reward", "text"],
     ]);
   });
 
@@ -100,6 +106,21 @@ describe(`copyCheckingKeys on ${engineName}`, () => {
       expect(await counts()).toEqual(before);
     },
   );
+
+  it("refuses, before loading anything, rows that do not say the values of a key's column", async () => {
+    const before = await counts();
+    const [backers] = batch(3);
+    const pledges = copyText(PLEDGE_COLUMNS, [{ backerId: "no-such-backer", externalBackerId: `ext-${++sequence}` }], {
+      shopId,
+      campaignId,
+      source: "KICKSTARTER",
+      amountMinor: 4900,
+      currencyCode: "EUR",
+    });
+    const loading = db.transaction((tx) => copyCheckingKeys(tx, check, [backers!, pledges]));
+    await expect(loading).rejects.toThrow(/"Pledge" do not say their "backerId", which "Pledge_backerId_fkey" needs/);
+    expect(await counts()).toEqual(before);
+  });
 
   it("leaves the triggers on for the rest of the transaction", async () => {
     const before = await counts();

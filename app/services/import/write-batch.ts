@@ -188,14 +188,16 @@ export function newRows(context: BatchContext, records: PledgeRecord[]): NewRows
     externalBackerId: record.externalBackerId,
     ...pledgeData(context, record, backers.get(record.identityKey)!.id),
   }));
+  const backerRows = [...backers.values()];
   return {
-    backers: copyText(BACKER_COLUMNS, sortedBy([...backers.values()], "identityKey"), { shopId, campaignId }),
-    pledges: copyText(PLEDGE_COLUMNS, sortedBy(pledges, "externalBackerId"), {
-      shopId,
-      campaignId,
-      source: records[0]!.platform,
-      importRunId: runId,
-    }),
+    backers: copyText(BACKER_COLUMNS, sortedBy(backerRows, "identityKey"), { shopId, campaignId }),
+    // With the values their foreign keys look up (copyCheckingKeys): none for a pledge's backer, new in the batch.
+    pledges: copyText(
+      PLEDGE_COLUMNS,
+      sortedBy(pledges, "externalBackerId"),
+      { shopId, campaignId, source: records[0]!.platform, importRunId: runId },
+      { keyed: ["backerId", "rewardId"], within: { backerId: new Set(backerRows.map((backer) => backer.id)) } },
+    ),
   };
 }
 
