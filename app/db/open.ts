@@ -13,6 +13,7 @@ import { from as copyStream } from "pg-copy-streams";
 import { fromPglite, type ConstructorOptions } from "pg-boss";
 import { createPgliteFolder, holdsDatabase } from "./pglite-create";
 import { lockDataDir } from "./pglite-lock";
+import { growMemoryFilesGeometrically } from "./pglite-memory-files";
 import { parseDatabaseUrl, type DatabaseTarget } from "./url";
 
 /** One connection's worth of plain SQL, inside one transaction. */
@@ -112,6 +113,7 @@ async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>, o
     if (dataDir && !holdsDatabase(dataDir)) await createPgliteFolder(dataDir, options.startParams);
     pglite = dataDir ? new PGlite(dataDir, options) : new PGlite(options);
     await pglite.waitReady;
+    if (!dataDir) growMemoryFilesGeometrically(pglite);
   } catch (error) {
     unlock();
     throw error;
