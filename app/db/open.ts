@@ -13,6 +13,8 @@ import { from as copyStream } from "pg-copy-streams";
 import { fromPglite, type ConstructorOptions } from "pg-boss";
 import { createPgliteFolder, holdsDatabase } from "./pglite-create";
 import { lockDataDir } from "./pglite-lock";
+import { copyInputInBlocks } from "./pglite-copy-input";
+import { lookUpMissingFilesWithoutExceptions } from "./pglite-folder-lookups";
 import { growMemoryFilesGeometrically } from "./pglite-memory-files";
 import { parseDatabaseUrl, type DatabaseTarget } from "./url";
 
@@ -69,20 +71,6 @@ function jsonBytesAsTheyAre(pglite: PGlite, json: number): SerializerOptions {
   return { [json]: (value: unknown) => (ArrayBuffer.isView(value) ? (value as never) : serialize(value)) };
 }
 
-/**
- * The rows of a COPY as the blob PGlite reads them from, without a copy. PGlite (0.5) only asks a blob for its bytes,
- * whole (`arrayBuffer()`), and reads them in place. A Blob would have copied them twice, into it and out of it: 88 MB
- * each way in an import of 100,000 rows, in pieces of up to 650 KB that glibc kept in the process's heap after:
- * 22–81 MB of it at the import's peak, 15 MB without them (bench/import.ts).
- */
-function bytesAsBlob(rows: Uint8Array): Blob {
-  const whole =
-    rows.buffer instanceof ArrayBuffer && rows.byteOffset === 0 && rows.byteLength === rows.buffer.byteLength;
-  const bytes = whole ? (rows.buffer as ArrayBuffer) : rows.slice().buffer;
-  const blob: Pick<Blob, "arrayBuffer"> = { arrayBuffer: () => Promise.resolve(bytes) };
-  return blob as Blob;
-}
-
 // V8 runs WebAssembly first as its baseline compiler (Liftoff) makes it, then compiles the hottest functions again
 // with its optimizing compiler (TurboFan), on its helper threads. For PostgreSQL's giant functions that takes 10–31 MB
 // of memory each (standard_ProcessUtility, raw_parser, nodeRead), which glibc's per-thread arenas keep after: an
@@ -113,13 +101,15 @@ async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>, o
     if (dataDir && !holdsDatabase(dataDir)) await createPgliteFolder(dataDir, options.startParams);
     pglite = dataDir ? new PGlite(dataDir, options) : new PGlite(options);
     await pglite.waitReady;
-    if (!dataDir) growMemoryFilesGeometrically(pglite);
+    if (dataDir) lookUpMissingFilesWithoutExceptions(pglite);
+    else growMemoryFilesGeometrically(pglite);
   } catch (error) {
     unlock();
     throw error;
   }
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   const queryOptions = { serializers: jsonBytesAsTheyAre(pglite, types.JSON) };
+  const copyInput = copyInputInBlocks(pglite);
   return {
     target,
     prisma,
@@ -132,10 +122,10 @@ async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>, o
           query: async (text, params) => (await tx.query(text, params, queryOptions)).rows as never,
           exec: async (script) => void (await tx.exec(script)),
           // PGlite reads COPY's input from a blob given with the statement.
-          copyFrom: async (table, columns, rows) =>
-            void (await tx.query(`COPY ${copyTarget(table, columns)} FROM '/dev/blob'`, [], {
-              blob: bytesAsBlob(rows),
-            })),
+          copyFrom: (table, columns, rows) =>
+            copyInput.from(rows, async (blob) => {
+              await tx.query(`COPY ${copyTarget(table, columns)} FROM '/dev/blob'`, [], { blob });
+            }),
         }),
       );
     },
