@@ -23,11 +23,12 @@ const O_RDWR = 2;
 // Where PGlite mounts its folder.
 const MOUNTED = "/pglite/data";
 
-/** How many times Node's lstatSync threw while `run` ran. */
+/** How many times Node's lstatSync threw while `run` ran: NODEFS calls it on the module object, as require gives it. */
 async function nodeThrowsDuring(run: () => unknown): Promise<number> {
-  const lstatSync = fs.lstatSync;
+  const nodeFs = fs as { lstatSync: typeof fs.lstatSync };
+  const lstatSync = nodeFs.lstatSync;
   let thrown = 0;
-  fs.lstatSync = ((...args: Parameters<typeof lstatSync>) => {
+  nodeFs.lstatSync = ((...args: Parameters<typeof lstatSync>) => {
     try {
       return lstatSync(...args);
     } catch (error) {
@@ -38,7 +39,7 @@ async function nodeThrowsDuring(run: () => unknown): Promise<number> {
   try {
     await run();
   } finally {
-    fs.lstatSync = lstatSync;
+    nodeFs.lstatSync = lstatSync;
   }
   return thrown;
 }

@@ -122,6 +122,7 @@ async function importBatches(
     runId: run.id,
     rewardIds: new Map(),
     copying: true,
+    walWrittenAtCommit: db.target.kind === "pglite",
   };
   // PGlite: the batches' new rows have their foreign keys checked a batch at a time, not a row at a time.
   const keys = db.target.kind === "pglite" ? await keyCheck(db, ["Backer", "Pledge"]) : null;

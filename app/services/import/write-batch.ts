@@ -43,6 +43,13 @@ export interface BatchContext {
    * imported again, a backer known from another source), after which the run's batches insert around what is there.
    */
   copying: boolean;
+  /**
+   * Whether a batch's commit writes its WAL out before it returns: on PGlite, which never waits for the disk (fsync
+   * off) and has no WAL writer process, so that WAL not written at commit goes out a page at a time as its buffers
+   * fill (14,000 writes in an import of 100,000 rows, 0.2 s, against 124 written at commit). Left out on PostgreSQL,
+   * where writing it means waiting for the disk.
+   */
+  walWrittenAtCommit?: boolean;
 }
 
 export interface BatchOutcome {
@@ -158,10 +165,10 @@ export async function writeBatch(
   batch: PreparedRecords,
   keyCheck: KeyCheck | null = null,
 ): Promise<BatchOutcome> {
-  // The batch's commit does not wait for its WAL to reach the disk: the run's progress, committed after it the
-  // usual way, flushes it, so a crash can only lose a batch the run has not yet counted (and the retried run
+  // Otherwise the batch's commit does not wait for its WAL to reach the disk: the run's progress, committed after it
+  // the usual way, flushes it, so a crash can only lose a batch the run has not yet counted (and the retried run
   // writes it again). A disk flush every quarter of a second (import-file.ts) instead of two per batch.
-  await tx.query("SET LOCAL synchronous_commit = off");
+  if (!context.walWrittenAtCommit) await tx.query("SET LOCAL synchronous_commit = off");
   if (context.copying && batch.newRows) {
     const created = await copyNewRows(tx, batch.newRows, keyCheck);
     if (created !== null) return { created, updated: 0, unchanged: 0 };
