@@ -165,8 +165,8 @@ export async function writeBatch(
   batch: PreparedRecords,
   keyCheck: KeyCheck | null = null,
 ): Promise<BatchOutcome> {
-  // Otherwise the batch's commit does not wait for its WAL to reach the disk: the run's progress, committed after it
-  // the usual way, flushes it, so a crash can only lose a batch the run has not yet counted (and the retried run
+  // On PostgreSQL the batch's commit does not wait for its WAL to reach the disk: the run's progress, committed after
+  // it the usual way, flushes it, so a crash can only lose a batch the run has not yet counted (and the retried run
   // writes it again). A disk flush every quarter of a second (import-file.ts) instead of two per batch.
   if (!context.walWrittenAtCommit) await tx.query("SET LOCAL synchronous_commit = off");
   if (context.copying && batch.newRows) {
