@@ -23,7 +23,8 @@ export interface CopyInput {
 /** Reads a COPY's rows into PGlite a block at a time. A PGlite without the device is given the blob as it is. */
 export function copyInputInBlocks(pglite: PGlite): CopyInput {
   // The rows PGlite is reading now: set when PGlite takes this module's blob, cleared once its statement is done, so
-  // a blob from anywhere else (PGlite runs one statement at a time) is never read from them.
+  // a blob from anywhere else is never read from them. PGlite runs one statement at a time, and the app's COPY runs
+  // inside a transaction, which holds PGlite until `from` has cleared them, the statement failed or not.
   let reading: Uint8Array | null = null;
   const device = blobDevice(pglite);
   if (device) {
