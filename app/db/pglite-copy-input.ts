@@ -42,7 +42,7 @@ export function copyInputInBlocks(pglite: PGlite): CopyInput {
       const bytes = wholeBuffer(rows);
       const blob: Pick<Blob, "arrayBuffer"> = {
         arrayBuffer: () => {
-          reading = new Uint8Array(bytes);
+          reading = rows;
           return Promise.resolve(bytes);
         },
       };

@@ -30,13 +30,16 @@ export function lookUpMissingFilesWithoutExceptions(pglite: PGlite): void {
   // One error for every missing file, as MEMFS does: Emscripten reads only its errno.
   const missing = new ErrnoError(ENOENT);
   operations.lookup = function (parent, name) {
-    let found: fs.Stats | undefined | true;
-    try {
-      found = fs.lstatSync(`${realPath(parent)}/${name}`, { throwIfNoEntry: false });
-    } catch {
-      found = true; // some other refusal: NODEFS's own lookup says which
-    }
-    if (found === undefined) throw missing;
+    if (isMissing(`${realPath(parent)}/${name}`)) throw missing;
     return lookup.call(this, parent, name);
   };
+}
+
+/** Whether nothing is at path; any other refusal (a permission, a path through a file) is NODEFS's own to report. */
+function isMissing(path: string): boolean {
+  try {
+    return fs.lstatSync(path, { throwIfNoEntry: false }) === undefined;
+  } catch {
+    return false;
+  }
 }
