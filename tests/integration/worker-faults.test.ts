@@ -112,7 +112,12 @@ describe.skipIf(!process.env.TEST_POSTGRES_URL)("workers killed in the middle of
     expect(done.status).toBe("SUCCEEDED");
     expect(await db.prisma.pledge.count({ where: { campaignId: campaign.id } })).toBe(rows);
     expect(await db.prisma.backer.count({ where: { campaignId: campaign.id } })).toBe(rows);
-    // The upload is read once more by the retry, then forgotten.
+    // The upload is read once more by the retry, then forgotten: by the job, just after the run is marked done.
+    await waitFor(
+      async () => ((await db.prisma.importUpload.count({ where: { id: uploadId } })) === 0 ? true : undefined),
+      30_000,
+      "the finished import's upload to be forgotten",
+    );
     expect(await db.prisma.importUpload.count({ where: { id: uploadId } })).toBe(0);
   }, 300_000);
 
