@@ -187,13 +187,15 @@ export async function writeBatch(
 export function newRows(context: BatchContext, records: PledgeRecord[]): NewRows {
   const { shopId, campaignId, runId } = context;
   const backers = new Map<string, { id: string; identityKey: string } & ReturnType<typeof backerData>>();
+  // Each row's data spread first, here and below: V8 copies an object spread into a literal's start at once, and one
+  // after other properties a property at a time (a fifth of this function's time, and half its garbage, when it was).
   for (const record of records) {
-    backers.set(record.identityKey, { id: orderedId(), identityKey: record.identityKey, ...backerData(record) });
+    backers.set(record.identityKey, { ...backerData(record), id: orderedId(), identityKey: record.identityKey });
   }
   const pledges = records.map((record) => ({
+    ...pledgeData(context, record, backers.get(record.identityKey)!.id),
     id: orderedId(),
     externalBackerId: record.externalBackerId,
-    ...pledgeData(context, record, backers.get(record.identityKey)!.id),
   }));
   const backerRows = [...backers.values()];
   return {
@@ -252,7 +254,7 @@ async function upsertPledges(
     PLEDGE_COLUMNS,
     // Ids in file order (see orderedId), then rows in key order for the locks.
     sortedBy(
-      [...wanted].map(([externalBackerId, data]) => ({ id: orderedId(), externalBackerId, ...data })),
+      [...wanted].map(([externalBackerId, data]) => ({ ...data, id: orderedId(), externalBackerId })),
       "externalBackerId",
     ),
     {
@@ -361,7 +363,7 @@ async function upsertBackers(tx: Tx, context: BatchContext, records: PledgeRecor
     "Backer",
     BACKER_COLUMNS,
     sortedBy(
-      [...latest].map(([identityKey, data]) => ({ identityKey, ...data })),
+      [...latest].map(([identityKey, data]) => ({ ...data, identityKey })),
       "identityKey",
     ),
     {
